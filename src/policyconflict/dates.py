@@ -1,0 +1,611 @@
+"""Time as news stories give it: partial, uncertain dates and periods with open or unknown ends.
+
+* :class:`PartialDate` — a year, a month, a day, or a day with a time of day and a UTC offset,
+  optionally uncertain (``?``) or approximate (``~``). Canonical text is EDTF.
+* :class:`Period` — a start and an end, each a :class:`PartialDate`, :data:`OPEN` (``..``: no
+  start, or still going) or :data:`UNKNOWN` (empty: not known). The three stay different.
+* :class:`FiscalCalendar` — fiscal years and quarters resolved to exact periods.
+* :func:`parse_date_text` — date phrases from news copy, read relative to a reference date.
+
+Comparing uncertain dates answers one of two questions, and the method names say which:
+*may* (the bounds intersect: it is possible) and *surely* (it holds however the uncertainty
+resolves). A time of day is compared with a plain date by its own local date: ``2020-02-14T18:00-08:00``
+falls on 2020-02-14.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import enum
+import re
+from typing import Final, Literal, TypeAlias
+
+import attrs
+
+from policyconflict.errors import DateTextError
+
+__all__ = [
+    "CALENDAR_YEAR",
+    "OPEN",
+    "UNKNOWN",
+    "US_FEDERAL",
+    "US_STATE",
+    "Certainty",
+    "Endpoint",
+    "FiscalCalendar",
+    "PartialDate",
+    "Period",
+    "parse_date_text",
+]
+
+# A bound key orders every point in time the library can express: (local day ordinal, sub).
+# ``sub`` is seconds from the local day's midnight *in UTC* for a time of day, and a sentinel
+# below or above every such value for the start or end of a whole day.
+_DAY_START: Final = -(10**6)
+_DAY_END: Final = 10**6
+Key: TypeAlias = tuple[int, int]
+_MINUS_INF: Final[Key] = (0, 0)
+_PLUS_INF: Final[Key] = (10**7, 0)
+
+_EDTF_DATE = re.compile(
+    r"""
+    (?P<year>\d{4})
+    (?:-(?P<month>\d{2})
+      (?:-(?P<day>\d{2})
+        (?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?
+           (?P<offset>Z|[+-]\d{2}:\d{2})?
+        )?
+      )?
+    )?
+    (?P<qualifier>[?~%])?
+    """,
+    re.VERBOSE,
+)
+
+_QUALIFIERS: Final = {"?": (True, False), "~": (False, True), "%": (True, True)}
+
+
+def _check_range(name: str, value: int | None, low: int, high: int) -> None:
+    if value is not None and not low <= value <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+
+
+@attrs.frozen(kw_only=True, order=False)
+class PartialDate:
+    """A date known to the year, the month, the day, or the minute or second with a UTC offset.
+
+    Build one with :meth:`parse` (EDTF text), :meth:`from_date` or :meth:`from_datetime`, or by
+    keywords. Fields left out are unknown, never filled in: ``PartialDate(year=2020, month=2)``
+    is February 2020, all of it. ``utc_offset`` is in minutes east of UTC and is required with a
+    time of day. ``uncertain`` is EDTF's ``?``, ``approximate`` its ``~`` (both: ``%``); they are
+    carried with the date and do not widen its bounds.
+
+    >>> d = PartialDate.parse("2020-02")
+    >>> d.earliest, d.latest
+    (datetime.date(2020, 2, 1), datetime.date(2020, 2, 29))
+    >>> str(PartialDate.parse("2017-10-27T20:26+02:00"))
+    '2017-10-27T20:26+02:00'
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    second: int | None = None
+    utc_offset: int | None = None
+    uncertain: bool = False
+    approximate: bool = attrs.field(default=False)
+
+    @approximate.validator
+    def _check(self, _attribute: object, _value: object) -> None:
+        for name in ("year", "month", "day", "hour", "minute", "second", "utc_offset"):
+            value = getattr(self, name)
+            if value is not None and (type(value) is not int):
+                raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+        for name in ("uncertain", "approximate"):
+            if type(getattr(self, name)) is not bool:
+                raise TypeError(f"{name} must be a bool")
+        _check_range("year", self.year, 1, 9999)
+        _check_range("month", self.month, 1, 12)
+        _check_range("hour", self.hour, 0, 23)
+        _check_range("minute", self.minute, 0, 59)
+        _check_range("second", self.second, 0, 59)
+        _check_range("utc_offset", self.utc_offset, -14 * 60, 14 * 60)
+        if self.day is not None:
+            if self.month is None:
+                raise ValueError("a day needs a month")
+            _check_range("day", self.day, 1, calendar.monthrange(self.year, self.month)[1])
+        has_time = self.hour is not None or self.minute is not None or self.second is not None
+        if has_time:
+            if self.day is None:
+                raise ValueError("a time of day needs a full date")
+            if self.hour is None or self.minute is None:
+                raise ValueError("a time of day needs an hour and a minute")
+            if self.utc_offset is None:
+                raise ValueError(
+                    "a time of day needs a UTC offset (for example +02:00 or Z): "
+                    "without one the moment is not known"
+                )
+            if self.uncertain or self.approximate:
+                raise ValueError("a time of day cannot be qualified as uncertain or approximate")
+        elif self.utc_offset is not None:
+            raise ValueError("a UTC offset needs a time of day")
+
+    # -- construction -------------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read canonical EDTF text (``2020``, ``2020-02``, ``2020-02-14``, ``2020-02-14?``,
+        ``2025-07-21~``, ``2017-10-27T20:26+02:00``, ``2017-10-27T18:26:05Z``).
+
+        Only the canonical spelling is accepted, so ``str(PartialDate.parse(t)) == t``. Anything
+        else raises :class:`~policyconflict.errors.DateTextError` pointing at the problem.
+        """
+        if not isinstance(text, str):
+            raise DateTextError("a date must be text", repr(text))
+        match = _EDTF_DATE.fullmatch(text)
+        if match is None:
+            prefix = _EDTF_DATE.match(text)
+            at = prefix.end() if prefix else 0
+            raise DateTextError("not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD...)", text, at)
+        g = match.groupdict()
+        offset: int | None = None
+        if g["offset"] is not None:
+            if g["offset"] == "Z":
+                offset = 0
+            else:
+                sign = -1 if g["offset"][0] == "-" else 1
+                hours, minutes = int(g["offset"][1:3]), int(g["offset"][4:6])
+                offset = sign * (hours * 60 + minutes)
+                if offset == 0:
+                    at = match.start("offset")
+                    raise DateTextError("write a zero UTC offset as Z", text, at, at + 6)
+        elif g["hour"] is not None:
+            at = match.end("minute") if g["second"] is None else match.end("second")
+            raise DateTextError(
+                "a time of day needs a UTC offset (Z or +HH:MM): without one the moment is unknown",
+                text,
+                at,
+            )
+        uncertain, approximate = _QUALIFIERS.get(g["qualifier"] or "", (False, False))
+
+        def num(name: str) -> int | None:
+            value = g[name]
+            return None if value is None else int(value)
+
+        try:
+            return cls(
+                year=int(g["year"]),
+                month=num("month"),
+                day=num("day"),
+                hour=num("hour"),
+                minute=num("minute"),
+                second=num("second"),
+                utc_offset=offset,
+                uncertain=uncertain,
+                approximate=approximate,
+            )
+        except ValueError as exc:
+            raise DateTextError(str(exc), text, 0, len(text)) from None
+
+    @classmethod
+    def from_date(cls, value: _dt.date) -> PartialDate:
+        """A full date from a :class:`datetime.date` (not a datetime: use :meth:`from_datetime`)."""
+        if isinstance(value, _dt.datetime):
+            return cls.from_datetime(value)
+        return cls(year=value.year, month=value.month, day=value.day)
+
+    @classmethod
+    def from_datetime(cls, value: _dt.datetime) -> PartialDate:
+        """A moment from an *aware* :class:`datetime.datetime`, to the second (or the minute
+        when its seconds are zero). Microseconds are dropped. A naive datetime is rejected."""
+        offset = value.utcoffset()
+        if offset is None:
+            raise ValueError("a naive datetime has no UTC offset: attach a tzinfo first")
+        minutes, rest = divmod(int(offset.total_seconds()), 60)
+        if rest:
+            raise ValueError("UTC offsets must be whole minutes")
+        return cls(
+            year=value.year,
+            month=value.month,
+            day=value.day,
+            hour=value.hour,
+            minute=value.minute,
+            second=value.second or None,
+            utc_offset=minutes,
+        )
+
+    # -- text ---------------------------------------------------------------------------------
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        if self.hour is not None:
+            text += f"T{self.hour:02d}:{self.minute:02d}"
+            if self.second is not None:
+                text += f":{self.second:02d}"
+            offset = self.utc_offset or 0
+            if offset == 0:
+                text += "Z"
+            else:
+                sign = "-" if offset < 0 else "+"
+                hours, minutes = divmod(abs(offset), 60)
+                text += f"{sign}{hours:02d}:{minutes:02d}"
+        if self.uncertain and self.approximate:
+            text += "%"
+        elif self.uncertain:
+            text += "?"
+        elif self.approximate:
+            text += "~"
+        return text
+
+    # -- bounds -------------------------------------------------------------------------------
+
+    @property
+    def precision(self) -> Literal["year", "month", "day", "minute", "second"]:
+        """How much of the date is known."""
+        if self.second is not None:
+            return "second"
+        if self.hour is not None:
+            return "minute"
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def earliest(self) -> _dt.date:
+        """The first calendar day this date can be (its own local day for a time of day)."""
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> _dt.date:
+        """The last calendar day this date can be (its own local day for a time of day)."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return _dt.date(self.year, month, day)
+
+    @property
+    def instant(self) -> _dt.datetime | None:
+        """The moment, as an aware datetime, when a time of day is known; else ``None``."""
+        if self.hour is None or self.minute is None or self.utc_offset is None:
+            return None
+        tz = _dt.timezone(_dt.timedelta(minutes=self.utc_offset))
+        return _dt.datetime(
+            self.year, self.month or 1, self.day or 1, self.hour, self.minute, self.second or 0,
+            tzinfo=tz,
+        )
+
+    def _sub(self, end: bool) -> int:
+        if self.hour is None or self.minute is None:
+            return _DAY_END if end else _DAY_START
+        seconds = self.hour * 3600 + self.minute * 60 - (self.utc_offset or 0) * 60
+        if self.second is not None:
+            return seconds + self.second
+        return seconds + (59 if end else 0)
+
+    @property
+    def earliest_key(self) -> Key:
+        """A totally ordered key for the earliest moment this date can be."""
+        return (self.earliest.toordinal(), self._sub(end=False))
+
+    @property
+    def latest_key(self) -> Key:
+        """A totally ordered key for the latest moment this date can be."""
+        return (self.latest.toordinal(), self._sub(end=True))
+
+    def sort_key(self) -> tuple[Key, Key, str]:
+        """Order by earliest, then latest, then text: deterministic for uncertain dates."""
+        return (self.earliest_key, self.latest_key, str(self))
+
+    def may_overlap(self, other: PartialDate) -> bool:
+        """Whether the two dates may be the same moment (their bounds intersect)."""
+        return self.earliest_key <= other.latest_key and other.earliest_key <= self.latest_key
+
+
+class Endpoint(enum.Enum):
+    """A period end that is not a date: open (``..``) or unknown (empty text)."""
+
+    OPEN = ".."
+    UNKNOWN = ""
+
+    def __repr__(self) -> str:
+        return f"Endpoint.{self.name}"
+
+
+OPEN: Final = Endpoint.OPEN
+"""No start (since always) or no end (still going)."""
+
+UNKNOWN: Final = Endpoint.UNKNOWN
+"""A start or end that is not known."""
+
+
+class Certainty(enum.Enum):
+    """Which question a comparison of uncertain dates answers."""
+
+    MAY = "may"
+    """Possible: the bounds intersect."""
+    SURELY = "surely"
+    """Certain: holds however the uncertainty resolves."""
+
+
+Bound: TypeAlias = PartialDate | Endpoint
+
+
+def _parse_bound(text: str, whole: str, offset: int) -> Bound:
+    if text == "..":
+        return OPEN
+    if text == "":
+        return UNKNOWN
+    try:
+        return PartialDate.parse(text)
+    except DateTextError as exc:
+        raise DateTextError(exc.reason, whole, offset + exc.start, offset + exc.end) from None
+
+
+def _check_bound(_instance: object, attribute: attrs.Attribute[Bound], value: object) -> None:
+    if not isinstance(value, PartialDate | Endpoint):
+        raise TypeError(f"{attribute.name} must be a PartialDate, OPEN or UNKNOWN")
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Period:
+    """A span of time from ``start`` to ``end``, both inclusive.
+
+    Each end is a :class:`PartialDate`, :data:`OPEN` or :data:`UNKNOWN`. EDTF interval text:
+    ``2020-02/2020-05``, ``2018-01-01/..`` (still going), ``/2022-12-11`` (start unknown).
+
+    >>> p = Period.parse("2020-02/2020-05")
+    >>> p.may_contain(PartialDate.parse("2020-02-01")), p.surely_contains(PartialDate.parse("2020-02-01"))
+    (True, False)
+    """
+
+    start: Bound = attrs.field(default=UNKNOWN, validator=_check_bound)
+    end: Bound = attrs.field(default=UNKNOWN, validator=_check_bound)
+
+    @end.validator
+    def _check_order(self, _attribute: object, _value: object) -> None:
+        if isinstance(self.start, PartialDate) and isinstance(self.end, PartialDate):
+            if self.start.earliest_key > self.end.latest_key:
+                raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        """Read EDTF interval text; the canonical spelling only, so ``str()`` gives it back."""
+        if not isinstance(text, str):
+            raise DateTextError("a period must be text", repr(text))
+        if text.count("/") != 1:
+            at = text.find("/", text.find("/") + 1) if text.count("/") > 1 else 0
+            raise DateTextError("a period is START/END with one '/'", text, max(at, 0), len(text))
+        left, right = text.split("/")
+        start = _parse_bound(left, text, 0)
+        end = _parse_bound(right, text, len(left) + 1)
+        try:
+            return cls(start=start, end=end)
+        except ValueError as exc:
+            raise DateTextError(str(exc), text, 0, len(text)) from None
+
+    @classmethod
+    def between(cls, start: PartialDate | str, end: PartialDate | str) -> Period:
+        """A period between two dates, given as :class:`PartialDate` or EDTF text."""
+        first = PartialDate.parse(start) if isinstance(start, str) else start
+        last = PartialDate.parse(end) if isinstance(end, str) else end
+        return cls(start=first, end=last)
+
+    @classmethod
+    def of(cls, date: PartialDate) -> Period:
+        """The period a single partial date covers (``2020-02`` → all of February 2020)."""
+        return cls(start=date, end=date)
+
+    def __str__(self) -> str:
+        return f"{self._text(self.start)}/{self._text(self.end)}"
+
+    @staticmethod
+    def _text(bound: Bound) -> str:
+        return bound.value if isinstance(bound, Endpoint) else str(bound)
+
+    # -- the two readings ---------------------------------------------------------------------
+
+    def outer(self) -> tuple[Key, Key]:
+        """The widest the period can be: the bounds used by *may* questions."""
+        start = self.start.earliest_key if isinstance(self.start, PartialDate) else _MINUS_INF
+        end = self.end.latest_key if isinstance(self.end, PartialDate) else _PLUS_INF
+        return start, end
+
+    def inner(self) -> tuple[Key, Key] | None:
+        """The part the period surely covers, or ``None`` when nothing is certain.
+
+        An unknown end makes nothing certain: the period might be as short as one moment.
+        """
+        if self.start is UNKNOWN or self.end is UNKNOWN:
+            return None
+        start = self.start.latest_key if isinstance(self.start, PartialDate) else _MINUS_INF
+        end = self.end.earliest_key if isinstance(self.end, PartialDate) else _PLUS_INF
+        return (start, end) if start <= end else None
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def may_contain(self, date: PartialDate | _dt.date) -> bool:
+        """Whether ``date`` may fall within the period."""
+        point = _as_partial(date)
+        start, end = self.outer()
+        return start <= point.latest_key and point.earliest_key <= end
+
+    def surely_contains(self, date: PartialDate | _dt.date) -> bool:
+        """Whether ``date`` falls within the period however either is resolved."""
+        point = _as_partial(date)
+        inner = self.inner()
+        return inner is not None and inner[0] <= point.earliest_key and point.latest_key <= inner[1]
+
+    def contains(self, date: PartialDate | _dt.date, *, certainty: Certainty) -> bool:
+        """:meth:`may_contain` or :meth:`surely_contains`, chosen by ``certainty``."""
+        if certainty is Certainty.SURELY:
+            return self.surely_contains(date)
+        return self.may_contain(date)
+
+    def may_overlap(self, other: Period) -> bool:
+        """Whether the two periods may share a moment (their widest bounds intersect)."""
+        a_start, a_end = self.outer()
+        b_start, b_end = other.outer()
+        return a_start <= b_end and b_start <= a_end
+
+    def surely_overlaps(self, other: Period) -> bool:
+        """Whether the two periods share a moment however their uncertain ends resolve."""
+        a = self.inner()
+        b = other.inner()
+        return a is not None and b is not None and a[0] <= b[1] and b[0] <= a[1]
+
+    def overlaps(self, other: Period, *, certainty: Certainty) -> bool:
+        """:meth:`may_overlap` or :meth:`surely_overlaps`, chosen by ``certainty``."""
+        if certainty is Certainty.SURELY:
+            return self.surely_overlaps(other)
+        return self.may_overlap(other)
+
+    def within(self, other: Period, *, certainty: Certainty) -> bool:
+        """Whether this period lies inside ``other``.
+
+        *may*: this period's widest bounds lie inside ``other``'s widest bounds; *surely*: they
+        lie inside what ``other`` surely covers. Both are transitive.
+        """
+        start, end = self.outer()
+        if certainty is Certainty.SURELY:
+            inner = other.inner()
+            return inner is not None and inner[0] <= start and end <= inner[1]
+        o_start, o_end = other.outer()
+        return o_start <= start and end <= o_end
+
+    def intersection(self, other: Period) -> Period | None:
+        """The period both may cover, or ``None`` when they cannot overlap.
+
+        The later start and the earlier end are kept as written; :data:`UNKNOWN` wins over a
+        date (the true bound might lie beyond it) and a date wins over :data:`OPEN`.
+        Commutative: ``a.intersection(b) == b.intersection(a)``.
+        """
+        if not self.may_overlap(other):
+            return None
+        start = _pick(self.start, other.start, later=True)
+        end = _pick(self.end, other.end, later=False)
+        if (
+            isinstance(start, PartialDate)
+            and isinstance(end, PartialDate)
+            and start.earliest_key > end.latest_key
+        ):
+            return None
+        return Period(start=start, end=end)
+
+    def sort_key(self) -> tuple[Key, Key, str]:
+        """Order periods by their widest start, then widest end, then text."""
+        start, end = self.outer()
+        if self.start is UNKNOWN:
+            start = (start[0], start[1] + 1)  # unknown sorts just after open, before any date
+        if self.end is UNKNOWN:
+            end = (end[0], end[1] - 1)
+        return (start, end, str(self))
+
+
+def _pick(a: Bound, b: Bound, *, later: bool) -> Bound:
+    if a is UNKNOWN or b is UNKNOWN:
+        return UNKNOWN
+    if a is OPEN:
+        return b
+    if b is OPEN:
+        return a
+    assert isinstance(a, PartialDate) and isinstance(b, PartialDate)
+    if later:
+        return max(a, b, key=PartialDate.sort_key)
+    return min(a, b, key=lambda d: (d.latest_key, d.earliest_key, str(d)))
+
+
+def _as_partial(value: PartialDate | _dt.date) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    if isinstance(value, _dt.date):
+        return PartialDate.from_date(value)
+    raise TypeError(f"expected a PartialDate or a date, got {type(value).__name__}")
+
+
+# -- fiscal calendars --------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class FiscalCalendar:
+    """A fiscal calendar: the month its year starts in, named by the calendar year it ends in.
+
+    >>> str(US_FEDERAL.year(2019))
+    '2018-10-01/2019-09-30'
+    >>> str(US_STATE.year(2019))
+    '2018-07-01/2019-06-30'
+    >>> str(US_FEDERAL.quarter(2019, 1))
+    '2018-10-01/2018-12-31'
+    """
+
+    name: str
+    first_month: int = attrs.field()
+
+    @first_month.validator
+    def _check_month(self, _attribute: object, value: int) -> None:
+        if type(value) is not int or not 1 <= value <= 12:
+            raise ValueError("first_month must be an int from 1 to 12")
+
+    def _start(self, year: int) -> _dt.date:
+        if self.first_month == 1:
+            return _dt.date(year, 1, 1)
+        return _dt.date(year - 1, self.first_month, 1)
+
+    def year(self, year: int) -> Period:
+        """Fiscal year ``year`` (named by the calendar year it ends in) as exact dates."""
+        start = self._start(year)
+        end = _add_months(start, 12) - _dt.timedelta(days=1)
+        return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))
+
+    def quarter(self, year: int, quarter: int) -> Period:
+        """Quarter ``quarter`` (1–4) of fiscal year ``year`` as exact dates."""
+        if not 1 <= quarter <= 4:
+            raise ValueError("quarter must be 1, 2, 3 or 4")
+        start = _add_months(self._start(year), 3 * (quarter - 1))
+        end = _add_months(start, 3) - _dt.timedelta(days=1)
+        return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))
+
+    def year_of(self, date: _dt.date) -> int:
+        """The fiscal year a calendar day falls in."""
+        if self.first_month == 1 or date.month < self.first_month:
+            return date.year
+        return date.year + 1
+
+
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    index = day.year * 12 + (day.month - 1) + months
+    return _dt.date(index // 12, index % 12 + 1, 1)
+
+
+CALENDAR_YEAR: Final = FiscalCalendar(name="calendar", first_month=1)
+"""Fiscal years that are calendar years."""
+
+US_FEDERAL: Final = FiscalCalendar(name="us-federal", first_month=10)
+"""The US federal government's fiscal year: FY2019 is 2018-10-01/2019-09-30."""
+
+US_STATE: Final = FiscalCalendar(name="us-state", first_month=7)
+"""The July–June fiscal year of most US states: California's FY2018-19 is 2018-07-01/2019-06-30."""
+
+
+def parse_date_text(
+    text: str,
+    *,
+    reference: _dt.date | PartialDate,
+    fiscal: FiscalCalendar = US_FEDERAL,
+) -> PartialDate | Period:
+    """Read a date phrase from news copy, relative to ``reference`` (the publication date).
+
+    See :mod:`policyconflict._datetext` for the phrases understood. The result never depends on
+    the machine's clock, date or time zone; a phrase that cannot be read, or can be read more
+    than one way, raises :class:`~policyconflict.errors.DateTextError`.
+    """
+    from policyconflict._datetext import parse_phrase
+
+    return parse_phrase(text, reference=reference, fiscal=fiscal)

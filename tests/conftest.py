@@ -1,0 +1,33 @@
+"""Test configuration: hypothesis profiles.
+
+* ``default`` — fast, for local runs.
+* ``ci`` — derandomized, more examples; loaded when ``CI=true``.
+* ``deep`` — many examples for long runs: ``POLICYCONFLICT_HYPOTHESIS_PROFILE=deep pytest``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("default", max_examples=50, deadline=None)
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "deep",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+_profile = os.environ.get("POLICYCONFLICT_HYPOTHESIS_PROFILE")
+if _profile is None:
+    _profile = "ci" if os.environ.get("CI", "").lower() == "true" else "default"
+settings.load_profile(_profile)
