@@ -1,0 +1,209 @@
+"""What happens on the ground: :class:`Deployment` of personnel and other :class:`Event`."""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar
+
+import attrs
+
+from policyconflict.dates import PartialDate, Period
+from policyconflict.errors import ShapeError
+from policyconflict.model import _fields as f
+from policyconflict.model.figures import Quantity
+from policyconflict.model.sources import Citation
+
+__all__ = [
+    "CommandChange",
+    "Deployment",
+    "DeploymentPhase",
+    "DeploymentStatus",
+    "DeploymentUnit",
+    "Event",
+    "EventKind",
+    "Participant",
+    "Tally",
+]
+
+
+class DeploymentStatus(enum.StrEnum):
+    """Where a deployment stands, as the sources report it."""
+
+    ANNOUNCED = "announced"
+    ACTIVE = "active"
+    ENDED = "ended"
+    CANCELLED = "cancelled"
+    BLOCKED = "blocked"
+    UNKNOWN = "unknown"
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentUnit:
+    """Personnel of one unit or agency sent in a deployment: "50 Border Patrol agents"."""
+
+    unit: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    count: Quantity | None = attrs.field(
+        default=None, validator=f.instance(Quantity, optional=True)
+    )
+    role: str | None = attrs.field(default=None, validator=f.optional_text)
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+
+@attrs.frozen(kw_only=True)
+class DeploymentPhase:
+    """A stage of a deployment: a drawdown, an extension, part of a force moved elsewhere."""
+
+    period: Period = attrs.field(validator=f.period)
+    description: str = attrs.field(validator=f.text)
+    count: Quantity | None = attrs.field(
+        default=None, validator=f.instance(Quantity, optional=True)
+    )
+    targets: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
+    )
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+
+@attrs.frozen(kw_only=True)
+class CommandChange:
+    """A force placed under another command: a state's guard federalized and later returned,
+    a regional police force placed under a national ministry."""
+
+    date: PartialDate = attrs.field(validator=f.instance(PartialDate))
+    unit: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    to_command: str = attrs.field(
+        validator=f.identifier, metadata=f.refs("agency", "person", "jurisdiction")
+    )
+    from_command: str | None = attrs.field(
+        default=None,
+        validator=f.optional_identifier,
+        metadata=f.refs("agency", "person", "jurisdiction"),
+    )
+    legal_basis: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("law", "provision")
+    )
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+
+@attrs.frozen(kw_only=True)
+class Deployment:
+    """An operation that sends personnel somewhere.
+
+    ``targets`` are the places named; ``target_count`` the number of places when the source
+    gives a total but does not name them all ("nine areas", eight named). ``in_support_of``
+    lists the agencies helped (CBP officers detailed to help ICE).
+    """
+
+    kind_name: ClassVar[str] = "deployment"
+
+    id: str = attrs.field(validator=f.identifier)
+    agency: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    name: str | None = attrs.field(default=None, validator=f.optional_text)
+    units: tuple[DeploymentUnit, ...] = attrs.field(
+        default=(), validator=f.tuple_of(DeploymentUnit)
+    )
+    in_support_of: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("agency")
+    )
+    targets: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
+    )
+    target_count: int | None = attrs.field(default=None, validator=f.count)
+    period: Period = attrs.field(factory=Period, validator=f.period)
+    announced: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
+    purpose: str | None = attrs.field(default=None, validator=f.optional_text)
+    topic: str | None = attrs.field(default=None, validator=f.topic)
+    legal_basis: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("law", "provision")
+    )
+    status: DeploymentStatus = attrs.field(
+        default=DeploymentStatus.UNKNOWN, validator=f.instance(DeploymentStatus)
+    )
+    phases: tuple[DeploymentPhase, ...] = attrs.field(
+        default=(), validator=f.tuple_of(DeploymentPhase)
+    )
+    command_changes: tuple[CommandChange, ...] = attrs.field(
+        default=(), validator=f.tuple_of(CommandChange)
+    )
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+    @sources.validator
+    def _check(self, _attribute: object, _value: object) -> None:
+        if self.target_count is not None and self.target_count < len(self.targets):
+            raise ShapeError(
+                "count-below-named",
+                f"target_count {self.target_count} is less than the {len(self.targets)} "
+                "targets named",
+                "target_count",
+            )
+
+    @property
+    def total(self) -> Quantity | None:
+        """The total personnel, summed from the units (``None`` when there are no units; a unit
+        without a count makes the total undisclosed)."""
+        if not self.units:
+            return None
+        return Quantity.total(
+            u.count if u.count is not None else Quantity.undisclosed() for u in self.units
+        )
+
+
+class EventKind(enum.StrEnum):
+    """What kind of thing happened."""
+
+    RAID = "raid"
+    ARREST = "arrest"
+    DETENTION = "detention"
+    PROTEST = "protest"
+    VOTE = "vote"
+    REFERENDUM = "referendum"
+    ELECTION = "election"
+    ELECTION_CALL = "election-call"
+    ANNOUNCEMENT = "announcement"
+    MEETING = "meeting"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Participant:
+    """Who took part in an event, and as what ("organizer", "arrested", "voted-yes")."""
+
+    entity: str = attrs.field(validator=f.identifier, metadata=f.refs())
+    role: str | None = attrs.field(default=None, validator=f.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Tally:
+    """One line of a result: votes for an option, turnout, ... as claimed by someone."""
+
+    label: str = attrs.field(validator=f.text)
+    count: Quantity = attrs.field(validator=f.instance(Quantity))
+    claimed_by: str | None = attrs.field(
+        default=None, validator=f.optional_identifier, metadata=f.refs()
+    )
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened that is neither a deployment nor a law: a raid, an arrest, a
+    protest, a legislative vote with tallies, a referendum with results, an election call.
+
+    ``period`` holds its date or dates: ``Period.of(PartialDate.parse("2020-02-14"))`` for one day.
+    """
+
+    kind_name: ClassVar[str] = "event"
+
+    id: str = attrs.field(validator=f.identifier)
+    kind: EventKind = attrs.field(validator=f.instance(EventKind))
+    name: str = attrs.field(validator=f.text)
+    period: Period = attrs.field(factory=Period, validator=f.period)
+    places: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
+    )
+    participants: tuple[Participant, ...] = attrs.field(
+        default=(), validator=f.tuple_of(Participant)
+    )
+    outcome: str | None = attrs.field(default=None, validator=f.optional_text)
+    tallies: tuple[Tally, ...] = attrs.field(default=(), validator=f.tuple_of(Tally))
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))

@@ -1,0 +1,201 @@
+"""Conflicts in court: :class:`LegalCase` and :class:`Ruling`."""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar
+
+import attrs
+
+from policyconflict.dates import PartialDate, Period
+from policyconflict.errors import ShapeError
+from policyconflict.model import _fields as f
+from policyconflict.model.sources import Citation
+
+__all__ = [
+    "Docket",
+    "LegalCase",
+    "Outcome",
+    "OutcomeEffect",
+    "Party",
+    "PartyRole",
+    "Ruling",
+    "RulingKind",
+    "Scope",
+]
+
+CHALLENGEABLE = ("law", "provision", "deployment", "ruling", "event")
+
+
+class PartyRole(enum.StrEnum):
+    """A party's side in a case."""
+
+    PLAINTIFF = "plaintiff"
+    PETITIONER = "petitioner"
+    DEFENDANT = "defendant"
+    RESPONDENT = "respondent"
+    APPELLANT = "appellant"
+    APPELLEE = "appellee"
+    INTERVENOR = "intervenor"
+    AMICUS = "amicus"
+    PROSECUTOR = "prosecutor"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Docket:
+    """A case's number in one court: district court, court of appeals, supreme court."""
+
+    court: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    number: str = attrs.field(validator=f.text)
+    filed: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
+
+
+@attrs.frozen(kw_only=True)
+class Party:
+    """A party to a case in a role, over a period.
+
+    An official sued in their official capacity is replaced by their successor: give each
+    holder a ``period``. A plaintiff's voluntary dismissal ends its period while the case goes
+    on; ``note`` says so.
+    """
+
+    entity: str = attrs.field(
+        validator=f.identifier,
+        metadata=f.refs("person", "agency", "organization", "jurisdiction"),
+    )
+    role: PartyRole = attrs.field(validator=f.instance(PartyRole))
+    official_capacity: bool = attrs.field(default=False, validator=f.flag)
+    period: Period | None = attrs.field(default=None, validator=f.optional_period)
+    note: str | None = attrs.field(default=None, validator=f.optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class LegalCase:
+    """A lawsuit or prosecution: its dockets in each court, parties, and what it challenges."""
+
+    kind_name: ClassVar[str] = "legal_case"
+
+    id: str = attrs.field(validator=f.identifier)
+    name: str = attrs.field(validator=f.text)
+    dockets: tuple[Docket, ...] = attrs.field(default=(), validator=f.tuple_of(Docket))
+    parties: tuple[Party, ...] = attrs.field(default=(), validator=f.tuple_of(Party))
+    filed: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
+    challenges: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs(*CHALLENGEABLE)
+    )
+    consolidated_with: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("legal_case")
+    )
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+    @sources.validator
+    def _check(self, _attribute: object, _value: object) -> None:
+        if self.id in self.consolidated_with:
+            raise ShapeError(
+                "self-reference", "a case is not consolidated with itself", "consolidated_with"
+            )
+
+
+class RulingKind(enum.StrEnum):
+    """What kind of decision a ruling is."""
+
+    TEMPORARY_RESTRAINING_ORDER = "temporary-restraining-order"
+    PRELIMINARY_INJUNCTION = "preliminary-injunction"
+    PERMANENT_INJUNCTION = "permanent-injunction"
+    ADMINISTRATIVE_STAY = "administrative-stay"
+    STAY_PENDING_APPEAL = "stay-pending-appeal"
+    SUMMARY_JUDGMENT = "summary-judgment"
+    DISMISSAL = "dismissal"
+    AFFIRMED = "affirmed"
+    REVERSED = "reversed"
+    AFFIRMED_IN_PART = "affirmed-in-part"
+    VACATED = "vacated"
+    REMANDED = "remanded"
+    CERTIORARI_DENIED = "certiorari-denied"
+    CERTIORARI_GRANTED = "certiorari-granted"
+    ANNULMENT = "annulment"
+    FINDINGS_AFTER_TRIAL = "findings-after-trial"
+    JUDGMENT = "judgment"
+    OTHER = "other"
+
+
+class OutcomeEffect(enum.StrEnum):
+    """What a ruling does to one target."""
+
+    ENJOINS = "enjoins"
+    UPHOLDS = "upholds"
+    STRIKES = "strikes"
+    STAYS = "stays"
+    VACATES = "vacates"
+    LIFTS = "lifts"
+    AFFIRMS = "affirms"
+    REVERSES = "reverses"
+    DENIES = "denies"
+
+
+@attrs.frozen(kw_only=True)
+class Scope:
+    """Where and for whom an outcome holds: only in ``places``, only as applied to ``applies_to``
+    (a class such as ``private-employers``). Empty scope: everywhere, for everyone."""
+
+    places: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
+    )
+    applies_to: str | None = attrs.field(default=None, validator=f.topic)
+
+
+@attrs.frozen(kw_only=True)
+class Outcome:
+    """A ruling's effect on one target: a law, a provision, a deployment or another ruling."""
+
+    target: str = attrs.field(validator=f.identifier, metadata=f.refs(*CHALLENGEABLE))
+    effect: OutcomeEffect = attrs.field(validator=f.instance(OutcomeEffect))
+    scope: Scope = attrs.field(factory=Scope, validator=f.instance(Scope))
+
+
+@attrs.frozen(kw_only=True)
+class Ruling:
+    """A court decision in a case.
+
+    ``date`` may carry a time of day with a UTC offset where it matters. The ruling takes effect
+    at ``takes_effect`` when given (a stated time), else at ``date``; ``no_effect`` marks a
+    ruling that never took effect (stayed before it could, or withdrawn).
+    """
+
+    kind_name: ClassVar[str] = "ruling"
+
+    id: str = attrs.field(validator=f.identifier)
+    case: str = attrs.field(validator=f.identifier, metadata=f.refs("legal_case"))
+    court: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    date: PartialDate = attrs.field(validator=f.instance(PartialDate))
+    kind: RulingKind = attrs.field(validator=f.instance(RulingKind))
+    judges: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("person")
+    )
+    outcomes: tuple[Outcome, ...] = attrs.field(default=(), validator=f.tuple_of(Outcome))
+    takes_effect: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
+    no_effect: bool = attrs.field(default=False, validator=f.flag)
+    summary: str | None = attrs.field(default=None, validator=f.optional_text)
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+    @sources.validator
+    def _check(self, _attribute: object, _value: object) -> None:
+        if self.no_effect and self.takes_effect is not None:
+            raise ShapeError(
+                "unexpected-field", "a ruling with no effect has no takes_effect", "takes_effect"
+            )
+        if not f.not_before(self.takes_effect, self.date):
+            raise ShapeError(
+                "end-before-start", "takes_effect is before the ruling's date", "takes_effect"
+            )
+        targets = [o.target for o in self.outcomes]
+        if self.id in targets:
+            raise ShapeError("self-reference", "a ruling cannot target itself", "outcomes")
+
+    @property
+    def effective_from(self) -> PartialDate | None:
+        """When the ruling takes effect, or ``None`` if it never did."""
+        if self.no_effect:
+            return None
+        return self.takes_effect if self.takes_effect is not None else self.date

@@ -1,0 +1,200 @@
+"""Numbers as reporters write them: :class:`Quantity`, and :class:`Figure`, a claimed number."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import ClassVar
+
+import attrs
+
+from policyconflict.dates import PartialDate, Period
+from policyconflict.errors import ShapeError
+from policyconflict.model import _fields as f
+from policyconflict.model.sources import Citation
+
+__all__ = ["Figure", "Quantity", "QuantityKind"]
+
+Number = int | float
+
+
+class QuantityKind(enum.StrEnum):
+    """How exactly a number is known."""
+
+    EXACT = "exact"
+    """``value`` exactly: "100 officers"."""
+    APPROXIMATE = "approximate"
+    """about ``value``: "about 100"."""
+    RANGE = "range"
+    """from ``low`` to ``high``: "5,000 to 6,000"."""
+    AT_LEAST = "at-least"
+    """``low`` or more: "at least 10,000"."""
+    AT_MOST = "at-most"
+    """``high`` or fewer: "up to 200"."""
+    UNDISCLOSED = "undisclosed"
+    """a number exists but was not given: "an undisclosed number"."""
+
+
+def _number(_inst: object, attribute: attrs.Attribute[Number | None], value: object) -> None:
+    if value is None:
+        return
+    if type(value) not in (int, float):
+        raise ShapeError(
+            "wrong-type", f"must be a number, got {type(value).__name__}", attribute.name
+        )
+    assert isinstance(value, int | float)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ShapeError("not-finite", "must be a finite number", attribute.name)
+    if abs(value) > f.MAX_INT:
+        raise ShapeError("too-large", "must be at most 2**53 in size", attribute.name)
+
+
+_NEEDS: dict[QuantityKind, tuple[bool, bool, bool]] = {
+    # kind: (value, low, high)
+    QuantityKind.EXACT: (True, False, False),
+    QuantityKind.APPROXIMATE: (True, False, False),
+    QuantityKind.RANGE: (False, True, True),
+    QuantityKind.AT_LEAST: (False, True, False),
+    QuantityKind.AT_MOST: (False, False, True),
+    QuantityKind.UNDISCLOSED: (False, False, False),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Quantity:
+    """A number as written: exact, approximate, a range, a bound, or undisclosed.
+
+    ``text`` keeps the words used ("about 100", "dozens") when they say more than the number.
+
+    >>> Quantity.exact(50) + Quantity.exact(50)
+    Quantity(kind=<QuantityKind.EXACT: 'exact'>, value=100, low=None, high=None, text=None)
+    """
+
+    kind: QuantityKind = attrs.field(validator=f.instance(QuantityKind))
+    value: Number | None = attrs.field(default=None, validator=_number)
+    low: Number | None = attrs.field(default=None, validator=_number)
+    high: Number | None = attrs.field(default=None, validator=_number)
+    text: str | None = attrs.field(default=None, validator=f.optional_text)
+
+    @text.validator
+    def _check(self, _attribute: object, _value: object) -> None:
+        needs = _NEEDS[self.kind]
+        for name, needed in zip(("value", "low", "high"), needs, strict=True):
+            present = getattr(self, name) is not None
+            if needed and not present:
+                raise ShapeError(
+                    "missing-field", f"a {self.kind.value} quantity needs {name}", name
+                )
+            if present and not needed:
+                raise ShapeError(
+                    "unexpected-field", f"a {self.kind.value} quantity has no {name}", name
+                )
+        if self.low is not None and self.high is not None and self.high < self.low:
+            raise ShapeError("high-below-low", "high must not be below low", "high")
+
+    @classmethod
+    def exact(cls, value: Number) -> Quantity:
+        """Exactly ``value``."""
+        return cls(kind=QuantityKind.EXACT, value=value)
+
+    @classmethod
+    def about(cls, value: Number, text: str | None = None) -> Quantity:
+        """About ``value``."""
+        return cls(kind=QuantityKind.APPROXIMATE, value=value, text=text)
+
+    @classmethod
+    def between(cls, low: Number, high: Number) -> Quantity:
+        """From ``low`` to ``high``."""
+        return cls(kind=QuantityKind.RANGE, low=low, high=high)
+
+    @classmethod
+    def at_least(cls, low: Number, text: str | None = None) -> Quantity:
+        """``low`` or more."""
+        return cls(kind=QuantityKind.AT_LEAST, low=low, text=text)
+
+    @classmethod
+    def at_most(cls, high: Number, text: str | None = None) -> Quantity:
+        """``high`` or fewer."""
+        return cls(kind=QuantityKind.AT_MOST, high=high, text=text)
+
+    @classmethod
+    def undisclosed(cls, text: str | None = None) -> Quantity:
+        """A number that exists but was not given."""
+        return cls(kind=QuantityKind.UNDISCLOSED, text=text)
+
+    @property
+    def bounds(self) -> tuple[Number | None, Number | None]:
+        """The lowest and highest values this quantity allows (``None``: no bound known).
+
+        An approximate value's bounds are the value itself: how approximate is not stated.
+        """
+        if self.kind in (QuantityKind.EXACT, QuantityKind.APPROXIMATE):
+            return self.value, self.value
+        return self.low, self.high
+
+    def __add__(self, other: Quantity) -> Quantity:
+        """The sum of two quantities, as precise as the less precise one allows."""
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        kinds = {self.kind, other.kind}
+        if QuantityKind.UNDISCLOSED in kinds:
+            return Quantity.undisclosed()
+        (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
+        low = None if a_low is None or b_low is None else a_low + b_low
+        high = None if a_high is None or b_high is None else a_high + b_high
+        if kinds == {QuantityKind.EXACT}:
+            return Quantity.exact(self.value + other.value)  # type: ignore[operator]
+        if kinds <= {QuantityKind.EXACT, QuantityKind.APPROXIMATE}:
+            return Quantity.about(self.value + other.value)  # type: ignore[operator]
+        if low is not None and high is not None:
+            return Quantity.between(low, high)
+        if low is not None:
+            return Quantity.at_least(low)
+        if high is not None:
+            return Quantity.at_most(high)
+        return Quantity.undisclosed()
+
+    @classmethod
+    def total(cls, quantities: Iterable[Quantity]) -> Quantity | None:
+        """The sum of ``quantities``, or ``None`` when there are none."""
+        result: Quantity | None = None
+        for quantity in quantities:
+            result = quantity if result is None else result + quantity
+        return result
+
+    def may_equal(self, other: Quantity) -> bool:
+        """Whether the two quantities can describe the same number (their bounds intersect)."""
+        if QuantityKind.UNDISCLOSED in (self.kind, other.kind):
+            return True
+        (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
+        if a_low is not None and b_high is not None and a_low > b_high:
+            return False
+        return not (b_low is not None and a_high is not None and b_low > a_high)
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """A quantitative claim: ``metric`` of ``subject`` over ``period``, claimed by someone.
+
+    Two figures that disagree are both kept; :func:`policyconflict.disagreements` lists them.
+    ``metric`` is a lower-case hyphenated word (``non-detained-cases``); ``as_of`` is when the
+    number was reported as true.
+    """
+
+    kind_name: ClassVar[str] = "figure"
+
+    id: str = attrs.field(validator=f.identifier)
+    metric: str = attrs.field(validator=f.required_topic)
+    quantity: Quantity = attrs.field(validator=f.instance(Quantity))
+    unit: str | None = attrs.field(default=None, validator=f.optional_text)
+    subject: str | None = attrs.field(
+        default=None, validator=f.optional_identifier, metadata=f.refs()
+    )
+    period: Period | None = attrs.field(default=None, validator=f.optional_period)
+    as_of: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
+    claimed_by: str | None = attrs.field(
+        default=None,
+        validator=f.optional_identifier,
+        metadata=f.refs("person", "agency", "organization", "jurisdiction"),
+    )
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))

@@ -1,0 +1,87 @@
+"""Places with government authority."""
+
+from __future__ import annotations
+
+import enum
+from typing import ClassVar
+
+import attrs
+
+from policyconflict.dates import Period
+from policyconflict.errors import ShapeError
+from policyconflict.ids import IdScheme, external_id_problem, ocd_division_problem
+from policyconflict.model import _fields as f
+from policyconflict.model.sources import Citation
+
+__all__ = ["ExternalId", "Jurisdiction", "JurisdictionLevel"]
+
+
+class JurisdictionLevel(enum.StrEnum):
+    """The tier of government a jurisdiction sits at; ``level_name`` gives the local word."""
+
+    SUPRANATIONAL = "supranational"
+    COUNTRY = "country"
+    STATE = "state"
+    COUNTY = "county"
+    CITY = "city"
+    DISTRICT = "district"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class ExternalId:
+    """An identifier in another system, checked against its scheme's grammar."""
+
+    scheme: IdScheme = attrs.field(validator=f.instance(IdScheme))
+    value: str = attrs.field(validator=f.text)
+
+    @value.validator
+    def _check(self, _attribute: object, value: str) -> None:
+        problem = external_id_problem(self.scheme, value)
+        if problem is not None:
+            raise ShapeError("bad-external-id", problem, "value")
+
+
+def _external_ids(
+    inst: object, attribute: attrs.Attribute[tuple[ExternalId, ...]], value: tuple[ExternalId, ...]
+) -> None:
+    f.tuple_of(ExternalId)(inst, attribute, value)
+    if len(set(value)) != len(value):
+        raise ShapeError("duplicate", "must not list the same external id twice", attribute.name)
+
+
+external_ids = _external_ids
+
+
+@attrs.frozen(kw_only=True)
+class Jurisdiction:
+    """A place with government authority: a country, state, county, city, district, or a
+    supranational body's area.
+
+    Use an Open Civic Data division id as ``id`` where one exists
+    (``ocd-division/country:us/state:ca/place:los_angeles``); :mod:`policyconflict.gazetteer`
+    finds them offline.
+    """
+
+    kind_name: ClassVar[str] = "jurisdiction"
+
+    id: str = attrs.field(validator=f.identifier)
+    name: str = attrs.field(validator=f.text)
+    level: JurisdictionLevel = attrs.field(validator=f.instance(JurisdictionLevel))
+    level_name: str | None = attrs.field(default=None, validator=f.optional_text)
+    parent: str | None = attrs.field(
+        default=None, validator=f.optional_identifier, metadata=f.refs("jurisdiction")
+    )
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
+    external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
+    valid: Period | None = attrs.field(default=None, validator=f.optional_period)
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+    @id.validator
+    def _check_ocd(self, _attribute: object, value: str) -> None:
+        if value.startswith("ocd-division/"):
+            problem = ocd_division_problem(value)
+            if problem is not None:
+                raise ShapeError("bad-id", problem, "id")
+        if self.parent == value:
+            raise ShapeError("self-reference", "a jurisdiction cannot be its own parent", "parent")

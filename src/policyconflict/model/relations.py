@@ -1,0 +1,63 @@
+"""Typed links between entities: :class:`Relation`."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any, ClassVar
+
+import attrs
+
+from policyconflict.dates import Period
+from policyconflict.errors import ShapeError
+from policyconflict.model import _fields as f
+from policyconflict.model.sources import Citation
+
+__all__ = ["Predicate", "Relation"]
+
+
+class Predicate(enum.StrEnum):
+    """The kind of link ``subject → object``."""
+
+    RESPONDS_TO = "responds-to"
+    RETALIATION_FOR = "retaliation-for"
+    SUPPORTS = "supports"
+    OPPOSES = "opposes"
+    COOPERATES_WITH = "cooperates-with"
+    REFUSES_TO_COOPERATE_WITH = "refuses-to-cooperate-with"
+    IMPLEMENTS = "implements"
+    CHALLENGES = "challenges"
+    PREEMPTS = "preempts"
+    AMENDS = "amends"
+    REPEALS = "repeals"
+    PART_OF = "part-of"
+    SAME_AS = "same-as"
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Relation:
+    """A typed link between two entities, with who asserts it.
+
+    ``asserted_by`` is the actor who claims the link (ICE says the deployment *responds to*
+    sanctuary policies); when absent the source itself asserts it.
+    """
+
+    kind_name: ClassVar[str] = "relation"
+
+    id: str = attrs.field(validator=f.identifier)
+    subject: str = attrs.field(validator=f.identifier, metadata=f.refs())
+    predicate: Predicate = attrs.field(validator=f.instance(Predicate))
+    object: str = attrs.field(validator=f.identifier, metadata=f.refs())
+    asserted_by: str | None = attrs.field(
+        default=None,
+        validator=f.optional_identifier,
+        metadata=f.refs("person", "agency", "organization", "jurisdiction"),
+    )
+    description: str | None = attrs.field(default=None, validator=f.optional_text)
+    period: Period | None = attrs.field(default=None, validator=f.optional_period)
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+    @sources.validator
+    def _check(self, _attribute: Any, _value: Any) -> None:
+        if self.subject == self.object:
+            raise ShapeError("self-reference", "a relation links two different entities", "object")

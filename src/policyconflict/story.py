@@ -1,0 +1,300 @@
+"""The unit of exchange: a :class:`Story` holds the entities of one story and checks them
+together.
+
+A story is checked when it is made: every reference must point at an entity of the story of an
+allowed kind, ids are unique, parent chains have no cycles, and courts are courts. All problems
+are reported at once in one :class:`~policyconflict.errors.ValidationError`, each with a path
+such as ``$.statements[3].speaker``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final, TypeAlias
+
+import attrs
+
+from policyconflict.dates import PartialDate, Period
+from policyconflict.errors import Problem, ValidationError
+from policyconflict.model import _fields as f
+from policyconflict.model.actions import Deployment, Event
+from policyconflict.model.actors import Agency, AgencyKind, Organization, Person, Role
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.figures import Figure
+from policyconflict.model.laws import Law, Provision
+from policyconflict.model.places import Jurisdiction
+from policyconflict.model.relations import Relation
+from policyconflict.model.sources import Source
+from policyconflict.model.statements import Statement
+
+__all__ = ["COLLECTIONS", "Entity", "Story", "story_problems"]
+
+Entity: TypeAlias = (
+    Source
+    | Jurisdiction
+    | Agency
+    | Organization
+    | Person
+    | Role
+    | Law
+    | Deployment
+    | Event
+    | Statement
+    | Figure
+    | Relation
+    | LegalCase
+    | Ruling
+)
+
+COLLECTIONS: Final[Mapping[str, type[Any]]] = {
+    "sources": Source,
+    "jurisdictions": Jurisdiction,
+    "agencies": Agency,
+    "organizations": Organization,
+    "persons": Person,
+    "roles": Role,
+    "laws": Law,
+    "deployments": Deployment,
+    "events": Event,
+    "statements": Statement,
+    "figures": Figure,
+    "relations": Relation,
+    "legal_cases": LegalCase,
+    "rulings": Ruling,
+}
+"""Story field name → entity class, in document order."""
+
+
+def _entities(cls: type[Any]) -> Any:
+    return attrs.field(default=(), validator=f.tuple_of(cls))
+
+
+@attrs.frozen(kw_only=True)
+class Story:
+    """One story: its sources and one tuple per entity kind, checked together.
+
+    Entities keep the order given; :meth:`canonical` sorts them by id, and the JSON format
+    always writes that order. :meth:`from_entities` builds a story from entities of any kinds
+    in any order.
+    """
+
+    kind_name: ClassVar[str] = "story"
+
+    id: str = attrs.field(validator=f.identifier)
+    title: str = attrs.field(validator=f.text)
+    sources: tuple[Source, ...] = _entities(Source)
+    jurisdictions: tuple[Jurisdiction, ...] = _entities(Jurisdiction)
+    agencies: tuple[Agency, ...] = _entities(Agency)
+    organizations: tuple[Organization, ...] = _entities(Organization)
+    persons: tuple[Person, ...] = _entities(Person)
+    roles: tuple[Role, ...] = _entities(Role)
+    laws: tuple[Law, ...] = _entities(Law)
+    deployments: tuple[Deployment, ...] = _entities(Deployment)
+    events: tuple[Event, ...] = _entities(Event)
+    statements: tuple[Statement, ...] = _entities(Statement)
+    figures: tuple[Figure, ...] = _entities(Figure)
+    relations: tuple[Relation, ...] = _entities(Relation)
+    legal_cases: tuple[LegalCase, ...] = _entities(LegalCase)
+    rulings: tuple[Ruling, ...] = _entities(Ruling)
+
+    @rulings.validator
+    def _check_story(self, _attribute: object, _value: object) -> None:
+        problems = story_problems(self)
+        if problems:
+            raise ValidationError(problems)
+
+    @classmethod
+    def from_entities(cls, *, id: str, title: str, entities: Iterable[Entity]) -> Story:
+        """A story from entities of any kinds, in any order; each kind is sorted by id."""
+        buckets: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+        by_class = {klass: name for name, klass in COLLECTIONS.items()}
+        for entity in entities:
+            name = by_class.get(type(entity))
+            if name is None:
+                raise TypeError(f"not a story entity: {type(entity).__name__}")
+            buckets[name].append(entity)
+        fields = {name: tuple(sorted(items, key=_id)) for name, items in buckets.items()}
+        return cls(id=id, title=title, **fields)
+
+    def canonical(self) -> Story:
+        """The same story with every kind of entity sorted by id (the order JSON uses)."""
+        fields = {name: tuple(sorted(getattr(self, name), key=_id)) for name in COLLECTIONS}
+        evolve: Any = attrs.evolve
+        return evolve(self, **fields)  # type: ignore[no-any-return]
+
+    def entities(self) -> Iterator[Entity]:
+        """Every entity, kind by kind in document order."""
+        for name in COLLECTIONS:
+            yield from getattr(self, name)
+
+    def index(self) -> dict[str, Entity | Provision]:
+        """Every entity and provision by id."""
+        found: dict[str, Entity | Provision] = {}
+        for entity in self.entities():
+            found[entity.id] = entity
+            if isinstance(entity, Law):
+                for provision in entity.provisions:
+                    found[provision.id] = provision
+        return found
+
+    def get(self, entity_id: str) -> Entity | Provision:
+        """The entity or provision with ``entity_id``; :class:`KeyError` if there is none."""
+        for entity in self.entities():
+            if entity.id == entity_id:
+                return entity
+            if isinstance(entity, Law):
+                for provision in entity.provisions:
+                    if provision.id == entity_id:
+                        return provision
+        raise KeyError(entity_id)
+
+
+def _id(entity: Any) -> str:
+    return str(entity.id)
+
+
+# -- checks ------------------------------------------------------------------------------------
+
+_SKIP: Final = (PartialDate, Period)
+
+
+def _plan(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
+    """The fields of ``cls`` worth visiting: references (with allowed kinds) and nested values."""
+    cached: tuple[tuple[str, tuple[str, ...] | None], ...] | None = _PLANS.get(cls)
+    if cached is None:
+        cached = tuple(
+            (field.name, field.metadata.get("ref"))
+            for field in attrs.fields(cls)
+            if field.name != "id"
+        )
+        _PLANS[cls] = cached
+    return cached
+
+
+_PLANS: dict[type[Any], tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+
+
+def _kinds_text(kinds: tuple[str, ...]) -> str:
+    names = [k.replace("_", " ") for k in kinds]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def story_problems(story: Story) -> tuple[Problem, ...]:
+    """Every cross-entity problem in ``story``, in document order (the story's own order)."""
+    problems: list[Problem] = []
+    emit = problems.append
+    kinds: dict[str, str] = {}
+    owners: dict[str, str] = {}
+
+    def claim(entity_id: str, kind: str, path: str) -> None:
+        if entity_id in kinds:
+            emit(
+                Problem(
+                    path=f"{path}.id",
+                    code="duplicate-id",
+                    message=f"id {entity_id!r} is already used at {owners[entity_id]}",
+                )
+            )
+        else:
+            kinds[entity_id] = kind
+            owners[entity_id] = path
+
+    for name in COLLECTIONS:
+        for i, entity in enumerate(getattr(story, name)):
+            path = f"$.{name}[{i}]"
+            claim(entity.id, entity.kind_name, path)
+            if isinstance(entity, Law):
+                for j, provision in enumerate(entity.provisions):
+                    claim(provision.id, "provision", f"{path}.provisions[{j}]")
+
+    def check_ref(value: str, allowed: tuple[str, ...], path: str) -> None:
+        kind = kinds.get(value)
+        if kind is None:
+            emit(
+                Problem(
+                    path=path,
+                    code="unknown-reference",
+                    message=f"{value!r} is not the id of anything in this story",
+                )
+            )
+        elif f.ANY_KIND not in allowed and kind not in allowed:
+            emit(
+                Problem(
+                    path=path,
+                    code="wrong-kind",
+                    message=f"{value!r} is a {kind.replace('_', ' ')}, expected "
+                    f"{_kinds_text(allowed)}",
+                )
+            )
+
+    def walk(obj: Any, path: str) -> None:
+        for field_name, allowed in _plan(type(obj)):
+            value = getattr(obj, field_name)
+            if value is None:
+                continue
+            field_path = f"{path}.{field_name}"
+            if allowed is not None:
+                if isinstance(value, tuple):
+                    for k, item in enumerate(value):
+                        check_ref(item, allowed, f"{field_path}[{k}]")
+                else:
+                    check_ref(value, allowed, field_path)
+            elif isinstance(value, tuple):
+                for k, item in enumerate(value):
+                    if attrs.has(type(item)):
+                        walk(item, f"{field_path}[{k}]")
+            elif attrs.has(type(value)) and not isinstance(value, _SKIP):
+                walk(value, field_path)
+
+    for name in COLLECTIONS:
+        for i, entity in enumerate(getattr(story, name)):
+            walk(entity, f"$.{name}[{i}]")
+
+    _check_cycles(story.jurisdictions, "jurisdictions", emit)
+    _check_cycles(story.agencies, "agencies", emit)
+    _check_courts(story, emit)
+    return tuple(problems)
+
+
+def _check_cycles(
+    items: Sequence[Jurisdiction | Agency],
+    name: str,
+    emit: Callable[[Problem], None],
+) -> None:
+    parents = {item.id: item.parent for item in items}
+    for i, item in enumerate(items):
+        seen = {item.id}
+        current = item.parent
+        while current is not None and current in parents:
+            if current in seen:
+                emit(
+                    Problem(
+                        path=f"$.{name}[{i}].parent",
+                        code="cycle",
+                        message=f"{item.id!r} is its own ancestor through its parents",
+                    )
+                )
+                break
+            seen.add(current)
+            current = parents[current]
+
+
+def _check_courts(story: Story, emit: Callable[[Problem], None]) -> None:
+    agencies = {a.id: a for a in story.agencies}
+
+    def check(court: str, path: str) -> None:
+        agency = agencies.get(court)
+        if agency is not None and agency.kind is not AgencyKind.COURT:
+            emit(
+                Problem(
+                    path=path,
+                    code="not-a-court",
+                    message=f"{court!r} is an agency of kind {agency.kind.value!r}, not a court",
+                )
+            )
+
+    for i, case in enumerate(story.legal_cases):
+        for j, docket in enumerate(case.dockets):
+            check(docket.court, f"$.legal_cases[{i}].dockets[{j}].court")
+    for i, ruling in enumerate(story.rulings):
+        check(ruling.court, f"$.rulings[{i}].court")
