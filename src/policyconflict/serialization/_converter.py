@@ -1,0 +1,372 @@
+"""The one cattrs converter: strict structuring hooks and canonical unstructuring hooks.
+
+:func:`make_converter` builds it; :data:`CONVERTER` is the instance built once at import (a
+converter per call would leak generated code). The model classes know nothing about it.
+
+Structuring never coerces: every primitive hook checks the exact JSON type (``"100"`` is not
+``100``, ``true`` is not ``1``, ``1.9`` is not ``1``, ``null`` only where a field is optional).
+Failures are raised as :class:`Invalid` (a code and a message) inside cattrs' detailed
+validation groups, whose notes carry the attribute names and list indexes;
+:func:`problems_from` turns such a tree into :class:`~policyconflict.errors.Problem` values with
+JSON paths.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from policyconflict.dates import PartialDate, Period
+from policyconflict.errors import DateTextError, Problem, ShapeError, ValidationError
+from policyconflict.serialization._json import DuplicateKeys, Marker
+from policyconflict.story import Story
+
+__all__ = ["CONVERTER", "Invalid", "make_converter", "problems_from"]
+
+Hook = Callable[..., Any]
+
+
+class Invalid(Exception):
+    """One problem found by a structuring hook, before its path is known."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def json_kind(value: object) -> str:
+    """How a JSON reader would name the type of ``value``, with short scalars shown."""
+    if value is None:
+        return "null"
+    if type(value) is bool:
+        return "true" if value else "false"
+    if type(value) is int:
+        return f"integer {value}"
+    if type(value) is float:
+        return f"number {value!r}"
+    if type(value) is str:
+        return f"string {value[:40]!r}" if len(value) <= 40 else "a long string"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def wrong(value: object, expected: str) -> Invalid:
+    """The problem for ``value`` where ``expected`` was wanted (markers keep their own code)."""
+    if isinstance(value, Marker):
+        return Invalid(value.code, value.message)
+    return Invalid("wrong-type", f"expected {expected}, got {json_kind(value)}")
+
+
+# -- primitive hooks -----------------------------------------------------------------------------
+
+
+def _structure_str(value: Any, _type: Any = None) -> str:
+    if type(value) is str:
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                raise Invalid(
+                    "bad-text", f"text holds a lone surrogate at character {exc.start}"
+                ) from None
+        return value
+    raise wrong(value, "a string")
+
+
+def _structure_int(value: Any, _type: Any = None) -> int:
+    if type(value) is int:
+        return value
+    raise wrong(value, "an integer")
+
+
+def _structure_bool(value: Any, _type: Any = None) -> bool:
+    if type(value) is bool:
+        return value
+    raise wrong(value, "true or false")
+
+
+def _structure_number(value: Any, _type: Any = None) -> int | float:
+    kind = type(value)
+    if kind is int or kind is float:
+        return typing.cast(int | float, value)
+    raise wrong(value, "a number")
+
+
+_CACHE_LIMIT: Final = 4096
+
+
+def _text_hook(parse: Callable[[str], Any], what: str) -> Hook:
+    """A hook reading EDTF text with ``parse``; results are cached (the values are frozen)."""
+    cache: dict[str, Any] = {}
+
+    def structure(value: Any, _type: Any = None) -> Any:
+        found = cache.get(value) if type(value) is str else None
+        if found is not None:
+            return found
+        if type(value) is not str:
+            raise wrong(value, f"{what} as EDTF text")
+        try:
+            result = parse(value)
+        except DateTextError as exc:
+            raise Invalid("bad-date", str(exc)) from None
+        if len(cache) >= _CACHE_LIMIT:
+            cache.clear()
+        cache[value] = result
+        return result
+
+    return structure
+
+
+# -- hook factories ------------------------------------------------------------------------------
+
+
+def _is_optional(tp: Any) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in (
+        typing.get_args(tp)
+    )
+
+
+def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+    def factory(tp: Any) -> Hook:
+        rest = tuple(a for a in typing.get_args(tp) if a is not type(None))
+        inner_type: Any = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
+        inner = converter.get_structure_hook(inner_type)
+
+        def structure(value: Any, _type: Any = None) -> Any:
+            if value is None:
+                return None
+            return inner(value, inner_type)
+
+        return structure
+
+    return factory
+
+
+def _is_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+    def factory(tp: Any) -> Hook:
+        item_type = typing.get_args(tp)[0]
+        item = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _type: Any = None) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise wrong(value, "an array")
+            try:
+                return tuple([item(x, item_type) for x in value])
+            except Exception:  # noqa: S110 - collected again below, item by item, with indexes
+                pass
+            errors: list[Exception] = []
+            for index, x in enumerate(value):
+                try:
+                    item(x, item_type)
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"@ index {index}", index, item_type))
+                    errors.append(exc)
+            raise IterableValidationError("while structuring an array", errors, tp)
+
+        return structure
+
+    return factory
+
+
+def _tuple_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+    def factory(tp: Any) -> Hook:
+        item_type = typing.get_args(tp)[0]
+        if not attrs.has(item_type):
+            return list
+        item = converter.get_unstructure_hook(item_type)
+
+        def unstructure(value: tuple[Any, ...]) -> list[Any]:
+            return [item(x) for x in value]
+
+        return unstructure
+
+    return factory
+
+
+def _is_enum(tp: Any) -> bool:
+    return isinstance(tp, type) and issubclass(tp, enum.Enum)
+
+
+def _enums_reachable_from(root: type[Any]) -> list[type[enum.Enum]]:
+    """Every enum type used by a field of ``root`` or of a class nested in it."""
+    found: list[type[enum.Enum]] = []
+    seen: set[Any] = set()
+    pending: list[Any] = [root]
+    while pending:
+        tp = pending.pop()
+        if tp in seen:
+            continue
+        seen.add(tp)
+        if _is_enum(tp):
+            found.append(tp)
+        elif attrs.has(tp) and tp not in (PartialDate, Period):
+            pending.extend(field.type for field in attrs.fields(attrs.resolve_types(tp)))
+        else:
+            pending.extend(typing.get_args(tp))
+    return sorted(found, key=lambda e: e.__name__)
+
+
+def _enum_factory(tp: type[enum.Enum]) -> Hook:
+    members = {member.value: member for member in tp}
+    allowed = ", ".join(repr(v) for v in sorted(members))
+
+    def structure(value: Any, _type: Any = None) -> enum.Enum:
+        if type(value) is str:
+            member = members.get(value)
+            if member is not None:
+                return member
+            raise Invalid("bad-enum", f"{value!r} is not one of {allowed}")
+        raise wrong(value, "a string")
+
+    return structure
+
+
+def _class_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+    def factory(cls: type[Any]) -> Hook:
+        generated = make_dict_structure_fn(cls, converter)
+
+        def structure(value: Any, _type: Any = None) -> Any:
+            if type(value) is dict:
+                return generated(value, cls)
+            if type(value) is DuplicateKeys:
+                errors: list[Exception] = []
+                for key in value.duplicates:
+                    problem = Invalid("duplicate-key", f"key {key!r} appears more than once")
+                    problem.add_note(AttributeValidationNote(f"@ {key}", key, None))
+                    errors.append(problem)
+                try:
+                    generated(dict(value), cls)
+                except BaseValidationError as exc:
+                    errors.extend(exc.exceptions)
+                except Exception as exc:
+                    errors.append(exc)
+                raise ClassValidationError(f"while structuring {cls.__name__}", errors, cls)
+            raise wrong(value, "an object")
+
+        return structure
+
+    return factory
+
+
+def _class_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+    def factory(cls: type[Any]) -> Hook:
+        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+
+    return factory
+
+
+def make_converter() -> cattrs.Converter:
+    """A new strict converter for the model classes (the library builds exactly one).
+
+    Structuring: exact JSON types only, unknown keys rejected, every problem collected.
+    Unstructuring: fields equal to their default are omitted; dates and periods become EDTF
+    text, enums their values, tuples arrays.
+    """
+    converter = cattrs.Converter(
+        forbid_extra_keys=True, detailed_validation=True, omit_if_default=True
+    )
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(float, _structure_number)
+    # The model's enums are str subclasses, so single dispatch would send them to the str
+    # hook: each gets its own registration, which is more specific.
+    for enum_type in _enums_reachable_from(Story):
+        converter.register_structure_hook(enum_type, _enum_factory(enum_type))
+    converter.register_structure_hook_func(
+        lambda tp: tp == (int | float), _structure_number
+    )
+    converter.register_structure_hook(PartialDate, _text_hook(PartialDate.parse, "a date"))
+    converter.register_structure_hook(Period, _text_hook(Period.parse, "a period"))
+    converter.register_unstructure_hook(PartialDate, str)
+    converter.register_unstructure_hook(Period, str)
+    converter.register_structure_hook_factory(_is_enum, _enum_factory)
+    converter.register_structure_hook_factory(_is_optional, _optional_factory(converter))
+    converter.register_structure_hook_factory(_is_tuple, _tuple_factory(converter))
+    converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory(converter))
+    converter.register_structure_hook_factory(
+        lambda tp: attrs.has(tp) and tp not in (PartialDate, Period), _class_factory(converter)
+    )
+    converter.register_unstructure_hook_factory(
+        lambda tp: attrs.has(tp) and tp not in (PartialDate, Period),
+        _class_unstructure_factory(converter),
+    )
+    return converter
+
+
+CONVERTER: Final = make_converter()
+"""The converter every function of :mod:`policyconflict.serialization` uses."""
+
+
+# -- error trees → problems ----------------------------------------------------------------------
+
+
+def _child_path(exc: BaseException, path: str) -> str:
+    for note in getattr(exc, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            return f"{path}.{note.name}"
+        if isinstance(note, IterableValidationNote):
+            return f"{path}[{note.index}]"
+    return path
+
+
+def _missing(exc: KeyError, path: str) -> Problem:
+    return Problem(path=path, code="missing-field", message="a required field is missing")
+
+
+def problems_from(exc: BaseException, path: str) -> list[Problem]:
+    """The problems in a structuring error tree, with paths under ``path``."""
+    found: list[Problem] = []
+    _collect(exc, path, found)
+    return found
+
+
+def _collect(exc: BaseException, path: str, found: list[Problem]) -> None:
+    if isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields, key=repr):
+            found.append(
+                Problem(path=f"{path}.{key}", code="unknown-field", message=f"unknown key {key!r}")
+            )
+    elif isinstance(exc, BaseValidationError):
+        for sub in exc.exceptions:
+            _collect(sub, _child_path(sub, path), found)
+    elif isinstance(exc, Invalid):
+        found.append(Problem(path=path, code=exc.code, message=exc.message))
+    elif isinstance(exc, ValidationError):
+        found.extend(
+            attrs.evolve(p, path=path + p.path[1:]) if p.path.startswith("$") else p
+            for p in exc.problems
+        )
+    elif isinstance(exc, ShapeError):
+        where = f"{path}.{exc.field}" if exc.field else path
+        found.append(Problem(path=where, code=exc.code, message=exc.message))
+    elif isinstance(exc, KeyError):
+        found.append(_missing(exc, path))
+    elif isinstance(exc, DateTextError):
+        found.append(Problem(path=path, code="bad-date", message=str(exc)))
+    else:
+        found.append(Problem(path=path, code="bad-value", message=str(exc) or type(exc).__name__))

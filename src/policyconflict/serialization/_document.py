@@ -1,0 +1,224 @@
+"""One story as one JSON document: :func:`dumps`, :func:`loads`, :func:`dump`, :func:`load`.
+
+The document is the story's own object with two more keys, ``format`` (always
+``"policyconflict"``) and ``version`` (the format version, :data:`FORMAT_VERSION`), so paths in
+problems are the story's paths: ``$.statements[3].date``.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any, Final
+
+from policyconflict.errors import Problem, ValidationError
+from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
+from policyconflict.serialization._json import MAX_DEPTH, DuplicateKeys, parse
+from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION, migrate
+from policyconflict.story import COLLECTIONS, Story
+
+__all__ = [
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "story_from_value",
+    "story_to_value",
+]
+
+PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
+
+ENVELOPE: Final = ("format", "version")
+
+_ENCODER: Final = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
+)
+_STRUCTURE_STORY: Final = CONVERTER.get_structure_hook(Story)
+_UNSTRUCTURE: Final = {cls: CONVERTER.get_unstructure_hook(cls) for cls in COLLECTIONS.values()}
+_MISSING: Final = object()
+
+
+@contextmanager
+def bulk() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many acyclic objects are made at once.
+
+    Loading creates no reference cycles, so collections during a load only cost time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _id(entity: Any) -> str:
+    return str(entity.id)
+
+
+def story_to_value(story: Story) -> dict[str, Any]:
+    """The document for ``story`` as plain JSON values: entities in id order, fields equal to
+    their default left out, the envelope keys added."""
+    if not isinstance(story, Story):
+        raise TypeError(f"expected a Story, got {type(story).__name__}")
+    value: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "id": story.id,
+        "title": story.title,
+    }
+    for name, cls in COLLECTIONS.items():
+        items = getattr(story, name)
+        if items:
+            hook = _UNSTRUCTURE[cls]
+            value[name] = [hook(item) for item in sorted(items, key=_id)]
+    return value
+
+
+def dumps(story: Story) -> str:
+    """The canonical JSON text of ``story``: sorted keys, entities in id order, no spaces,
+    fields equal to their default omitted. The same story built in any order gives the same
+    text, and ``loads(dumps(s)) == s.canonical()``."""
+    text = _ENCODER.encode(story_to_value(story))
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ValidationError(
+                [
+                    Problem(
+                        path="$",
+                        code="bad-text",
+                        message=f"the story holds a lone surrogate, which JSON text cannot "
+                        f"carry (character {exc.start} of the output)",
+                    )
+                ]
+            ) from None
+    return text
+
+
+def _deep_path(value: Any, root: str) -> str | None:
+    """The first path at which arrays and objects nest deeper than :data:`MAX_DEPTH`."""
+    stack: list[tuple[Any, str, int]] = [(value, root, 1)]
+    while stack:
+        current, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return path
+        if isinstance(current, dict):
+            stack.extend((v, f"{path}.{k}", depth + 1) for k, v in current.items())
+        elif isinstance(current, list):
+            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(current))
+    return None
+
+
+def story_from_value(value: Any, *, root: str = "$") -> Story:
+    """A story from a parsed document (plain JSON values), checked strictly.
+
+    Raises :class:`~policyconflict.errors.ValidationError` with every problem found, paths
+    starting at ``root``.
+    """
+    problems: list[Problem] = []
+    if not isinstance(value, dict):
+        raise ValidationError([_problem(root, wrong(value, "an object"))])
+    if isinstance(value, DuplicateKeys):
+        problems.extend(
+            Problem(path=f"{root}.{key}", code="duplicate-key", message=f"key {key!r} repeats")
+            for key in value.duplicates
+        )
+    name = value.get("format", _MISSING)
+    if name is _MISSING:
+        problems.append(
+            Problem(path=f"{root}.format", code="missing-field", message="a required field is missing")
+        )
+    elif name != FORMAT_NAME or type(name) is not str:
+        problems.append(
+            Problem(
+                path=f"{root}.format",
+                code="bad-format",
+                message=f"expected {FORMAT_NAME!r}, got {_short(name)}",
+            )
+        )
+    version = value.get("version", _MISSING)
+    body = {k: v for k, v in value.items() if k not in ENVELOPE}
+    if version is _MISSING:
+        problems.append(
+            Problem(path=f"{root}.version", code="missing-field", message="a required field is missing")
+        )
+    elif type(version) is not int:
+        problems.append(_problem(f"{root}.version", wrong(version, "an integer")))
+    elif version != FORMAT_VERSION:
+        try:
+            body = migrate({**body, "format": name, "version": version}, version, path=root)
+        except ValidationError as exc:
+            raise ValidationError([*problems, *exc.problems]) from None
+        if not isinstance(body, dict):
+            raise ValidationError([*problems, _problem(root, wrong(body, "an object"))])
+        body = {k: v for k, v in body.items() if k not in ENVELOPE}
+    try:
+        with bulk():
+            story: Story = _STRUCTURE_STORY(body, Story)
+    except Exception as exc:
+        problems.extend(problems_from(exc, root))
+    if problems:
+        deep = _deep_path(value, root)
+        if deep is not None:
+            problems.append(
+                Problem(
+                    path=deep,
+                    code="too-deep",
+                    message=f"arrays and objects nest deeper than the limit of {MAX_DEPTH}",
+                )
+            )
+        raise ValidationError(problems)
+    return story
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _problem(path: str, invalid: Any) -> Problem:
+    return Problem(path=path, code=invalid.code, message=invalid.message)
+
+
+def loads(data: str | bytes | bytearray | memoryview) -> Story:
+    """The story in a JSON document (text, or UTF-8 bytes), checked strictly.
+
+    Every problem is reported at once in one :class:`~policyconflict.errors.ValidationError`;
+    no other exception escapes, whatever the input. Entities keep the document's order.
+    """
+    try:
+        value = parse(data)
+    except ValidationError:
+        raise
+    return story_from_value(value)
+
+
+def dump(story: Story, target: PathOrFile) -> None:
+    """Write :func:`dumps` of ``story`` and a final newline to a path or an open file (text
+    or binary; a path is written as UTF-8)."""
+    text = dumps(story) + "\n"
+    if isinstance(target, str | os.PathLike):
+        with open(target, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+    elif isinstance(target, io.TextIOBase):
+        target.write(text)
+    else:
+        typing_target: Any = target
+        typing_target.write(text.encode("utf-8"))
+
+
+def load(source: PathOrFile) -> Story:
+    """:func:`loads` of the whole of a path or an open file (text or binary)."""
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as handle:
+            data: str | bytes = handle.read()
+    else:
+        data = source.read()
+    return loads(data)

@@ -1,0 +1,156 @@
+"""Strict JSON text → plain Python values, with the problems the stdlib parser lets through
+kept as markers for the structuring pass to report with their paths.
+
+:func:`json.loads` accepts ``NaN``/``Infinity``, keeps the last of duplicate keys, turns
+``1e999`` into infinity and fails on integers longer than 4,300 digits. Here:
+
+* ``NaN``, ``Infinity``, ``-Infinity`` and floats that overflow become :class:`Marker` values
+  (codes ``not-finite`` and ``too-large``); integers beyond ±2**53 become ``too-large`` markers;
+* an object with a repeated key becomes a :class:`DuplicateKeys` dict naming the repeats;
+* malformed text raises :class:`~policyconflict.errors.ValidationError` (``bad-json``, with
+  line and column); nesting too deep for the parser raises it with ``too-deep``.
+
+The structuring pass (:mod:`policyconflict.serialization._converter`) reports markers and
+duplicate keys at their paths, so every problem in a document is reported at once.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+
+from policyconflict.errors import Problem, ValidationError
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_INT",
+    "DuplicateKeys",
+    "Marker",
+    "decode_text",
+    "parse",
+]
+
+MAX_INT: Final = 2**53
+"""Integers must lie within ±2**53: every JSON implementation reads them exactly."""
+
+MAX_DEPTH: Final = 64
+"""Arrays and objects may nest at most this deep; valid documents nest far less."""
+
+
+class Marker:
+    """A JSON value that parses but can never be valid: its ``code`` and ``message`` say why."""
+
+    __slots__ = ("code", "message")
+
+    def __init__(self, code: str, message: str) -> None:
+        self.code = code
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"Marker({self.code!r}, {self.message!r})"
+
+
+class DuplicateKeys(dict[str, Any]):
+    """An object in which some keys appear more than once (the last value is kept here only so
+    that the rest of the object can still be checked)."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], duplicates: list[str]) -> None:
+        super().__init__(pairs)
+        self.duplicates = duplicates
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    repeats: list[str] = []
+    for key, _value in pairs:
+        if key in seen and key not in repeats:
+            repeats.append(key)
+        seen.add(key)
+    return DuplicateKeys(pairs, repeats)
+
+
+def _constant(name: str) -> Marker:
+    return Marker("not-finite", f"{name} is not allowed: JSON numbers must be finite")
+
+
+def _int(text: str) -> int | Marker:
+    if len(text) < 16:
+        return int(text)
+    if len(text.lstrip("-")) > 30:
+        return Marker("too-large", f"integer with {len(text)} digits is beyond ±2**53")
+    value = int(text)
+    if -MAX_INT <= value <= MAX_INT:
+        return value
+    return Marker("too-large", f"integer {text} is beyond ±2**53")
+
+
+def _float(text: str) -> float | Marker:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        return Marker("too-large", f"number {text} is too large for a 64-bit float")
+    return value
+
+
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_pairs,
+    parse_constant=_constant,
+    parse_int=_int,
+    parse_float=_float,
+)
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return line, column
+
+
+def decode_text(data: str | bytes | bytearray | memoryview) -> str:
+    """The document as text: bytes must be UTF-8 (without a byte order mark)."""
+    if isinstance(data, str):
+        return data
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ValidationError(
+            [Problem(path="$", code="wrong-type", message=f"expected str or bytes, got {_kind(data)}")]
+        )
+    raw = bytes(data)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    code="bad-json",
+                    message=f"bytes are not UTF-8 at line {line} column {column} "
+                    f"(byte {exc.start})",
+                )
+            ]
+        ) from None
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+def parse(data: str | bytes | bytearray | memoryview, *, root: str = "$") -> Any:
+    """Parse one JSON document strictly (see the module docstring).
+
+    ``root`` is the path reported for document-level problems (``$``, or ``line 3: $`` in
+    JSON Lines).
+    """
+    text = decode_text(data)
+    try:
+        return _DECODER.decode(text)
+    except json.JSONDecodeError as exc:
+        message = f"{exc.msg} at line {exc.lineno} column {exc.colno}"
+        raise ValidationError([Problem(path=root, code="bad-json", message=message)]) from None
+    except RecursionError:
+        message = f"arrays and objects nest deeper than the limit of {MAX_DEPTH}"
+        raise ValidationError([Problem(path=root, code="too-deep", message=message)]) from None

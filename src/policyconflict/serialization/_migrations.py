@@ -1,0 +1,95 @@
+"""Where migrations from older format versions go.
+
+:data:`MIGRATIONS` maps a version ``n`` to a function that rewrites the plain JSON value of a
+version-``n`` document (a dict, before any checking) into a version ``n + 1`` document. The
+loader applies them one after another up to :data:`FORMAT_VERSION`. Version 1 is the first
+version, so the registry is empty; when version 2 comes, the function turning 1 into 2 is
+registered here with :func:`register_migration`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Final
+
+from policyconflict.errors import PolicyConflictError, Problem, ValidationError
+
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MIGRATIONS",
+    "Migration",
+    "migrate",
+    "register_migration",
+]
+
+FORMAT_NAME: Final = "policyconflict"
+"""The ``format`` every document and JSON Lines header carries."""
+
+FORMAT_VERSION: Final = 1
+"""The version this library writes, and the newest it reads."""
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+MIGRATIONS: dict[int, Migration] = {}
+"""Version ``n`` → function turning a version-``n`` document into a version ``n + 1`` one."""
+
+
+def register_migration(from_version: int) -> Callable[[Migration], Migration]:
+    """Register the decorated function as the migration from ``from_version`` to the next."""
+
+    def register(function: Migration) -> Migration:
+        if from_version in MIGRATIONS:
+            raise ValueError(f"a migration from version {from_version} is already registered")
+        MIGRATIONS[from_version] = function
+        return function
+
+    return register
+
+
+def migrate(document: dict[str, Any], version: int, *, path: str = "$") -> dict[str, Any]:
+    """``document`` (of ``version``) rewritten to :data:`FORMAT_VERSION`.
+
+    A newer version, or an older one with no registered path forward, is an
+    ``unsupported-version`` problem naming both versions.
+    """
+    if version > FORMAT_VERSION:
+        raise ValidationError(
+            [
+                Problem(
+                    path=f"{path}.version",
+                    code="unsupported-version",
+                    message=f"the document is format version {version}, but this library "
+                    f"reads versions up to {FORMAT_VERSION}: upgrade policyconflict",
+                )
+            ]
+        )
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ValidationError(
+                [
+                    Problem(
+                        path=f"{path}.version",
+                        code="unsupported-version",
+                        message=f"the document is format version {version}, and this library "
+                        f"(format version {FORMAT_VERSION}) has no migration from it",
+                    )
+                ]
+            )
+        try:
+            document = step(document)
+        except PolicyConflictError:
+            raise
+        except Exception as exc:
+            raise ValidationError(
+                [
+                    Problem(
+                        path=path,
+                        code="migration-failed",
+                        message=f"migrating from format version {version} failed: {exc}",
+                    )
+                ]
+            ) from exc
+        version += 1
+    return document
