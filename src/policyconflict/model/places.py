@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -12,6 +12,9 @@ from policyconflict.errors import ShapeError
 from policyconflict.ids import IdScheme, external_id_problem, ocd_division_problem
 from policyconflict.model import _fields as f
 from policyconflict.model.sources import Citation
+
+if TYPE_CHECKING:
+    from policyconflict.gazetteer import Place
 
 __all__ = ["ExternalId", "Jurisdiction", "JurisdictionLevel"]
 
@@ -85,3 +88,38 @@ class Jurisdiction:
                 raise ShapeError("bad-id", problem, "id")
         if self.parent == value:
             raise ShapeError("self-reference", "a jurisdiction cannot be its own parent", "parent")
+
+    @classmethod
+    def from_place(
+        cls, place: Place, *, name: str | None = None, sources: tuple[Citation, ...] = ()
+    ) -> Jurisdiction:
+        """A jurisdiction from a gazetteer entry, keeping its id, parent, level, aliases and
+        codes (ISO 3166, census GEOID).
+
+        ``name`` overrides the gazetteer's name (the census calls Los Angeles "Los Angeles
+        city"); the gazetteer's name is then kept as an alias.
+
+        >>> from policyconflict.gazetteer import default_gazetteer
+        >>> place = default_gazetteer().get("ocd-division/country:us/state:ca")
+        >>> j = Jurisdiction.from_place(place)
+        >>> j.name, j.level.value, j.parent, [str(e.value) for e in j.external_ids]
+        ('California', 'state', 'ocd-division/country:us', ['US-CA'])
+        """
+        external: list[ExternalId] = []
+        if place.iso3166 is not None:
+            scheme = IdScheme.ISO_3166_1 if len(place.iso3166) == 2 else IdScheme.ISO_3166_2
+            external.append(ExternalId(scheme=scheme, value=place.iso3166))
+        if place.census_geoid is not None:
+            external.append(ExternalId(scheme=IdScheme.CENSUS_GEOID, value=place.census_geoid))
+        chosen = name if name is not None else place.name
+        aliases = [a for a in (place.name, *place.aliases) if a != chosen]
+        return cls(
+            id=place.id,
+            name=chosen,
+            level=JurisdictionLevel(place.level),
+            level_name=place.type,
+            parent=place.parent_id,
+            aliases=tuple(dict.fromkeys(aliases)),
+            external_ids=tuple(external),
+            sources=sources,
+        )
