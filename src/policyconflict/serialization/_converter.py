@@ -176,7 +176,7 @@ def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
                 raise wrong(value, "an array")
             try:
                 return tuple([item(x, item_type) for x in value])
-            except Exception:  # noqa: S110 - collected again below, item by item, with indexes
+            except Exception:
                 pass
             errors: list[Exception] = []
             for index, x in enumerate(value):
@@ -297,9 +297,7 @@ def make_converter() -> cattrs.Converter:
     # hook: each gets its own registration, which is more specific.
     for enum_type in _enums_reachable_from(Story):
         converter.register_structure_hook(enum_type, _enum_factory(enum_type))
-    converter.register_structure_hook_func(
-        lambda tp: tp == (int | float), _structure_number
-    )
+    converter.register_structure_hook_func(lambda tp: tp == (int | float), _structure_number)
     converter.register_structure_hook(PartialDate, _text_hook(PartialDate.parse, "a date"))
     converter.register_structure_hook(Period, _text_hook(Period.parse, "a period"))
     converter.register_unstructure_hook(PartialDate, str)

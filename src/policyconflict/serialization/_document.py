@@ -17,7 +17,7 @@ from typing import IO, Any, Final
 
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
-from policyconflict.serialization._json import MAX_DEPTH, DuplicateKeys, parse
+from policyconflict.serialization._json import DuplicateKeys, parse, with_depth_problem
 from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION, migrate
 from policyconflict.story import COLLECTIONS, Story
 
@@ -34,7 +34,7 @@ PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 ENVELOPE: Final = ("format", "version")
 
-_ENCODER: Final = json.JSONEncoder(
+ENCODER: Final = json.JSONEncoder(
     ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
 )
 _STRUCTURE_STORY: Final = CONVERTER.get_structure_hook(Story)
@@ -84,7 +84,7 @@ def dumps(story: Story) -> str:
     """The canonical JSON text of ``story``: sorted keys, entities in id order, no spaces,
     fields equal to their default omitted. The same story built in any order gives the same
     text, and ``loads(dumps(s)) == s.canonical()``."""
-    text = _ENCODER.encode(story_to_value(story))
+    text = ENCODER.encode(story_to_value(story))
     if not text.isascii():
         try:
             text.encode("utf-8")
@@ -100,20 +100,6 @@ def dumps(story: Story) -> str:
                 ]
             ) from None
     return text
-
-
-def _deep_path(value: Any, root: str) -> str | None:
-    """The first path at which arrays and objects nest deeper than :data:`MAX_DEPTH`."""
-    stack: list[tuple[Any, str, int]] = [(value, root, 1)]
-    while stack:
-        current, path, depth = stack.pop()
-        if depth > MAX_DEPTH:
-            return path
-        if isinstance(current, dict):
-            stack.extend((v, f"{path}.{k}", depth + 1) for k, v in current.items())
-        elif isinstance(current, list):
-            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(current))
-    return None
 
 
 def story_from_value(value: Any, *, root: str = "$") -> Story:
@@ -133,7 +119,9 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
     name = value.get("format", _MISSING)
     if name is _MISSING:
         problems.append(
-            Problem(path=f"{root}.format", code="missing-field", message="a required field is missing")
+            Problem(
+                path=f"{root}.format", code="missing-field", message="a required field is missing"
+            )
         )
     elif name != FORMAT_NAME or type(name) is not str:
         problems.append(
@@ -147,7 +135,9 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
     body = {k: v for k, v in value.items() if k not in ENVELOPE}
     if version is _MISSING:
         problems.append(
-            Problem(path=f"{root}.version", code="missing-field", message="a required field is missing")
+            Problem(
+                path=f"{root}.version", code="missing-field", message="a required field is missing"
+            )
         )
     elif type(version) is not int:
         problems.append(_problem(f"{root}.version", wrong(version, "an integer")))
@@ -165,16 +155,7 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
     except Exception as exc:
         problems.extend(problems_from(exc, root))
     if problems:
-        deep = _deep_path(value, root)
-        if deep is not None:
-            problems.append(
-                Problem(
-                    path=deep,
-                    code="too-deep",
-                    message=f"arrays and objects nest deeper than the limit of {MAX_DEPTH}",
-                )
-            )
-        raise ValidationError(problems)
+        raise ValidationError(with_depth_problem(problems, value, root))
     return story
 
 
@@ -193,11 +174,7 @@ def loads(data: str | bytes | bytearray | memoryview) -> Story:
     Every problem is reported at once in one :class:`~policyconflict.errors.ValidationError`;
     no other exception escapes, whatever the input. Entities keep the document's order.
     """
-    try:
-        value = parse(data)
-    except ValidationError:
-        raise
-    return story_from_value(value)
+    return story_from_value(parse(data))
 
 
 def dump(story: Story, target: PathOrFile) -> None:

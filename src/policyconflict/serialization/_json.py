@@ -28,6 +28,7 @@ __all__ = [
     "Marker",
     "decode_text",
     "parse",
+    "with_depth_problem",
 ]
 
 MAX_INT: Final = 2**53
@@ -110,13 +111,19 @@ def _line_column(text: str, position: int) -> tuple[int, int]:
     return line, column
 
 
-def decode_text(data: str | bytes | bytearray | memoryview) -> str:
+def decode_text(data: str | bytes | bytearray | memoryview, *, root: str = "$") -> str:
     """The document as text: bytes must be UTF-8 (without a byte order mark)."""
     if isinstance(data, str):
         return data
     if not isinstance(data, bytes | bytearray | memoryview):
         raise ValidationError(
-            [Problem(path="$", code="wrong-type", message=f"expected str or bytes, got {_kind(data)}")]
+            [
+                Problem(
+                    path=root,
+                    code="wrong-type",
+                    message=f"expected str or bytes, got {_kind(data)}",
+                )
+            ]
         )
     raw = bytes(data)
     try:
@@ -126,7 +133,7 @@ def decode_text(data: str | bytes | bytearray | memoryview) -> str:
         raise ValidationError(
             [
                 Problem(
-                    path="$",
+                    path=root,
                     code="bad-json",
                     message=f"bytes are not UTF-8 at line {line} column {column} "
                     f"(byte {exc.start})",
@@ -145,7 +152,7 @@ def parse(data: str | bytes | bytearray | memoryview, *, root: str = "$") -> Any
     ``root`` is the path reported for document-level problems (``$``, or ``line 3: $`` in
     JSON Lines).
     """
-    text = decode_text(data)
+    text = decode_text(data, root=root)
     try:
         return _DECODER.decode(text)
     except json.JSONDecodeError as exc:
@@ -154,3 +161,30 @@ def parse(data: str | bytes | bytearray | memoryview, *, root: str = "$") -> Any
     except RecursionError:
         message = f"arrays and objects nest deeper than the limit of {MAX_DEPTH}"
         raise ValidationError([Problem(path=root, code="too-deep", message=message)]) from None
+
+
+def _deep_path(value: Any, root: str) -> str | None:
+    """The first path at which arrays and objects nest deeper than :data:`MAX_DEPTH`."""
+    stack: list[tuple[Any, str, int]] = [(value, root, 1)]
+    while stack:
+        current, path, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return path
+        if isinstance(current, dict):
+            stack.extend((v, f"{path}.{k}", depth + 1) for k, v in current.items())
+        elif isinstance(current, list):
+            stack.extend((v, f"{path}[{i}]", depth + 1) for i, v in enumerate(current))
+    return None
+
+
+def with_depth_problem(problems: list[Problem], value: Any, root: str) -> list[Problem]:
+    """``problems`` plus a ``too-deep`` problem when ``value`` nests deeper than the limit.
+
+    Only called once something is already wrong: valid documents nest far less than the limit,
+    so the check costs nothing on the good path.
+    """
+    deep = _deep_path(value, root)
+    if deep is None:
+        return problems
+    message = f"arrays and objects nest deeper than the limit of {MAX_DEPTH}"
+    return [*problems, Problem(path=deep, code="too-deep", message=message)]

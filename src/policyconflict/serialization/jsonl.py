@@ -1,0 +1,282 @@
+"""Corpora as JSON Lines: one record per line, each an object with a ``type`` tag.
+
+The first line is a header, ``{"format":"policyconflict","type":"header","version":1}``. A
+``story`` record (``{"id":...,"title":...,"type":"story"}``) opens a story: the entity records
+after it, up to the next ``story`` record, belong to it. Entity records carry the entity's
+fields and a ``type`` from :data:`TAGS` — an explicit, stable map, never a Python class name.
+Each line is written canonically (sorted keys, no spaces, fields equal to their default left
+out); :func:`write_jsonl` writes a story's entities kind by kind, in id order.
+
+:func:`iter_jsonl` streams: it reads one line at a time and yields one record at a time. It
+checks each line as strictly as :func:`~policyconflict.serialization.loads` checks a document
+and raises :class:`~policyconflict.errors.ValidationError` at the first bad line, with every
+problem of that line, paths starting ``line N: $``. :func:`read_stories` groups the records into
+stories and checks each story's references.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+
+from policyconflict.errors import Problem, ValidationError
+from policyconflict.model import (
+    Agency,
+    Deployment,
+    Event,
+    Figure,
+    Jurisdiction,
+    Law,
+    LegalCase,
+    Organization,
+    Person,
+    Relation,
+    Role,
+    Ruling,
+    Source,
+    Statement,
+)
+from policyconflict.model import _fields as f
+from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
+from policyconflict.serialization._document import ENCODER, PathOrFile, bulk
+from policyconflict.serialization._json import DuplicateKeys, parse, with_depth_problem
+from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION, migrate
+from policyconflict.story import COLLECTIONS, Entity, Story
+
+__all__ = ["TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl"]
+
+TAGS: Final[Mapping[str, type[Any]]] = {
+    "source": Source,
+    "jurisdiction": Jurisdiction,
+    "agency": Agency,
+    "organization": Organization,
+    "person": Person,
+    "role": Role,
+    "law": Law,
+    "deployment": Deployment,
+    "event": Event,
+    "statement": Statement,
+    "figure": Figure,
+    "relation": Relation,
+    "legal_case": LegalCase,
+    "ruling": Ruling,
+}
+"""``type`` tag → entity class. Tags are part of the format: they never change."""
+
+HEADER: Final = "header"
+STORY: Final = "story"
+
+_TAG_OF: Final = {cls: tag for tag, cls in TAGS.items()}
+_STRUCTURE: Final = {tag: CONVERTER.get_structure_hook(cls) for tag, cls in TAGS.items()}
+_UNSTRUCTURE: Final = {cls: CONVERTER.get_unstructure_hook(cls) for cls in TAGS.values()}
+_ALLOWED: Final = ", ".join(repr(t) for t in sorted([*TAGS, STORY]))
+
+
+@attrs.frozen(kw_only=True)
+class StoryStart:
+    """A ``story`` record: the entity records that follow belong to this story."""
+
+    id: str = attrs.field(validator=f.identifier)
+    title: str = attrs.field(validator=f.text)
+
+
+_STRUCTURE_START: Final = CONVERTER.get_structure_hook(StoryStart)
+Record = Entity | StoryStart
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def _lines(items: Iterable[Story | Entity]) -> Iterator[str]:
+    yield ENCODER.encode({"format": FORMAT_NAME, "type": HEADER, "version": FORMAT_VERSION})
+    for item in items:
+        if isinstance(item, Story):
+            yield ENCODER.encode({"id": item.id, "title": item.title, "type": STORY})
+            for name in COLLECTIONS:
+                for entity in sorted(getattr(item, name), key=lambda e: str(e.id)):
+                    yield _entity_line(entity)
+        else:
+            yield _entity_line(item)
+
+
+def _entity_line(entity: Any) -> str:
+    tag = _TAG_OF.get(type(entity))
+    if tag is None:
+        raise TypeError(f"not a story or an entity: {type(entity).__name__}")
+    value = _UNSTRUCTURE[type(entity)](entity)
+    value["type"] = tag
+    return ENCODER.encode(value)
+
+
+def write_jsonl(items: Iterable[Story | Entity], target: PathOrFile) -> int:
+    """Write a header line, then each story (a ``story`` line and its entities) or entity, to a
+    path or an open file (text or binary). Returns the number of lines written."""
+    count = 0
+    if isinstance(target, str | os.PathLike):
+        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+            return write_jsonl(items, handle)
+    text_mode = isinstance(target, io.TextIOBase)
+    out: Any = target
+    for line in _lines(items):
+        out.write(line + "\n" if text_mode else (line + "\n").encode("utf-8"))
+        count += 1
+    return count
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def _raw_lines(source: PathOrFile) -> Iterator[str | bytes]:
+    if isinstance(source, str | os.PathLike):
+        with open(source, "rb") as handle:
+            yield from handle
+    else:
+        yield from source
+
+
+def _fail(root: str, code: str, message: str) -> ValidationError:
+    return ValidationError([Problem(path=root, code=code, message=message)])
+
+
+def _check_header(value: Any, root: str) -> int:
+    problems: list[Problem] = []
+    if not isinstance(value, dict):
+        raise ValidationError([_as_problem(root, wrong(value, "a header object"))])
+    if value.get("type") != HEADER:
+        raise _fail(
+            root, "missing-header", 'the first line must be the header ({"type":"header",...})'
+        )
+    for key in sorted(set(value) - {"format", "type", "version"}):
+        problems.append(
+            Problem(path=f"{root}.{key}", code="unknown-field", message=f"unknown key {key!r}")
+        )
+    if value.get("format") != FORMAT_NAME or type(value.get("format")) is not str:
+        problems.append(
+            Problem(path=f"{root}.format", code="bad-format", message=f"expected {FORMAT_NAME!r}")
+        )
+    version = value.get("version")
+    if type(version) is not int:
+        problems.append(_as_problem(f"{root}.version", wrong(version, "an integer")))
+    if problems:
+        raise ValidationError(problems)
+    migrate({}, version, path=root)  # raises for versions this library cannot read
+    return int(version)
+
+
+def _as_problem(path: str, invalid: Any) -> Problem:
+    return Problem(path=path, code=invalid.code, message=invalid.message)
+
+
+def _record(value: Any, root: str, version: int) -> Record:
+    if not isinstance(value, dict):
+        raise ValidationError([_as_problem(root, wrong(value, "an object"))])
+    if version != FORMAT_VERSION:
+        value = migrate(value, version, path=root)
+    tag = value.get("type")
+    if tag == STORY:
+        hook = _STRUCTURE_START
+    elif type(tag) is str and tag in _STRUCTURE:
+        hook = _STRUCTURE[tag]
+    elif tag is None and "type" not in value:
+        raise _fail(f"{root}.type", "missing-field", "a record needs a type")
+    else:
+        raise _fail(f"{root}.type", "bad-tag", f"{tag!r} is not one of {_ALLOWED}")
+    problems: list[Problem] = []
+    if isinstance(value, DuplicateKeys):
+        problems.extend(
+            Problem(path=f"{root}.{k}", code="duplicate-key", message=f"key {k!r} repeats")
+            for k in value.duplicates
+        )
+    body = {k: v for k, v in value.items() if k != "type"}
+    try:
+        record: Record = hook(body)
+    except Exception as exc:
+        problems.extend(problems_from(exc, root))
+    if problems:
+        raise ValidationError(with_depth_problem(problems, value, root))
+    return record
+
+
+def iter_jsonl(source: PathOrFile) -> Iterator[Record]:
+    """The records of a JSON Lines corpus, one line at a time: entities and
+    :class:`StoryStart` markers. The header is checked and not yielded.
+
+    A bad line raises :class:`~policyconflict.errors.ValidationError` with every problem of
+    that line (paths ``line N: $...``); records before it have already been yielded.
+    """
+    for _number, record in _numbered(source):
+        yield record
+
+
+def _numbered(source: PathOrFile) -> Iterator[tuple[int, Record]]:
+    version: int | None = None
+    number = 0
+    for number, line in enumerate(_raw_lines(source), start=1):
+        root = f"line {number}: $"
+        if not line.strip():
+            raise _fail(root, "bad-json", "blank line: every line must hold one JSON object")
+        with bulk():
+            value = parse(line, root=root)
+            if version is None:
+                version = _check_header(value, root)
+                continue
+            record = _record(value, root, version)
+        yield number, record
+    if version is None:
+        raise _fail(f"line {number + 1}: $", "missing-header", "the corpus is empty: no header")
+
+
+def read_stories(source: PathOrFile) -> Iterator[Story]:
+    """The stories of a JSON Lines corpus, one at a time, each checked as a whole (its
+    references resolve within the story; problems point at the entity's line). Entity records
+    before the first ``story`` record are an error."""
+    current: StoryStart | None = None
+    entities: list[tuple[int, Entity]] = []
+    for number, record in _numbered(source):
+        if isinstance(record, StoryStart):
+            if current is not None:
+                yield _story(current, entities)
+            current, entities = record, []
+        elif current is None:
+            raise _fail(
+                f"line {number}: $",
+                "outside-story",
+                "an entity record comes before any story record",
+            )
+        else:
+            entities.append((number, record))
+    if current is not None:
+        yield _story(current, entities)
+
+
+_STORY_PATH: Final = re.compile(r"\$\.([a-z_]+)\[([0-9]+)\](.*)", re.DOTALL)
+
+
+def _story(start: StoryStart, entities: list[tuple[int, Entity]]) -> Story:
+    buckets: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+    lines: dict[str, list[int]] = {name: [] for name in COLLECTIONS}
+    names = {cls: name for name, cls in COLLECTIONS.items()}
+    for number, entity in entities:
+        name = names[type(entity)]
+        buckets[name].append(entity)
+        lines[name].append(number)
+    try:
+        with bulk():
+            return Story(
+                id=start.id, title=start.title, **{k: tuple(v) for k, v in buckets.items()}
+            )
+    except ValidationError as exc:
+        raise ValidationError(_line_path(p, lines) for p in exc.problems) from None
+
+
+def _line_path(problem: Problem, lines: Mapping[str, list[int]]) -> Problem:
+    match = _STORY_PATH.fullmatch(problem.path)
+    if match is None:
+        return problem
+    number = lines[match.group(1)][int(match.group(2))]
+    return attrs.evolve(problem, path=f"line {number}: ${match.group(3)}")
