@@ -1,0 +1,349 @@
+"""The command line, run as a user runs it: a subprocess, checked by exit status and output."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import pty
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from policyconflict import Story
+from policyconflict.serialization import dumps, loads
+
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+EXAMPLE = ROOT / "examples" / "la_sanctuary_2020.py"
+LA_CITY = "ocd-division/country:us/state:ca/place:los_angeles"
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SRC), env.get("PYTHONPATH")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def cli(
+    *args: str, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m policyconflict ARGS`` and capture its output as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "policyconflict", *args],
+        input=stdin.decode("utf-8", "surrogateescape") if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        env=_env(),
+        cwd=cwd,
+        check=False,
+        timeout=120,
+    )
+
+
+def assert_clean_error(result: subprocess.CompletedProcess[str], status: int) -> None:
+    """The run failed with ``status`` and a plain message, not a traceback."""
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "policyconflict" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def founding_story() -> Story:
+    spec = importlib.util.spec_from_file_location("la_sanctuary_2020", EXAMPLE)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    story = module.build_story()
+    assert isinstance(story, Story)
+    return story
+
+
+@pytest.fixture
+def story_file(tmp_path: Path, founding_story: Story) -> Path:
+    path = tmp_path / "story.json"
+    path.write_text(dumps(founding_story) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def bad_story_file(tmp_path: Path, story_file: Path) -> Path:
+    document = json.loads(story_file.read_text(encoding="utf-8"))
+    document["laws"][0]["titel"] = document["laws"][0].pop("title")
+    document["statements"][0]["date"] = "2020-13-45"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(document, indent=1), encoding="utf-8")
+    return path
+
+
+# --- the program -------------------------------------------------------------------------------
+
+
+def test_version_and_help() -> None:
+    version = cli("--version")
+    assert version.returncode == 0
+    assert version.stdout.startswith("policyconflict ")
+    usage = cli("--help")
+    assert usage.returncode == 0
+    for command in ("validate", "convert", "query", "schema", "gazetteer"):
+        assert command in usage.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("frobnicate",), ("validate",), ("gazetteer", "US", "--level", "planet")],
+    ids=["no-command", "unknown-command", "no-files", "bad-choice"],
+)
+def test_usage_errors_exit_2(args: Sequence[str]) -> None:
+    result = cli(*args)
+    assert_clean_error(result, 2)
+    assert "usage:" in result.stderr
+
+
+# --- gazetteer -------------------------------------------------------------------------------
+
+
+def test_gazetteer_resolves_a_name_within_a_level() -> None:
+    result = cli("gazetteer", "Los", "Angeles", "--level", "city")
+    assert result.returncode == 0, result.stderr
+    assert LA_CITY in result.stdout
+    assert "California < United States" in result.stdout
+
+
+def test_gazetteer_json_gives_the_ancestors() -> None:
+    result = cli("gazetteer", "US-CA", "--format", "json")
+    assert result.returncode == 0
+    place = json.loads(result.stdout)
+    assert place["id"] == "ocd-division/country:us/state:ca"
+    assert place["ancestors"] == ["ocd-division/country:us"]
+
+
+def test_gazetteer_ambiguous_name_lists_candidates_and_exits_1() -> None:
+    result = cli("gazetteer", "Los Angeles")
+    assert_clean_error(result, 1)
+    assert "ambiguous" in result.stderr
+    assert LA_CITY in result.stdout
+    assert "ocd-division/country:us/state:ca/county:los_angeles" in result.stdout
+
+
+def test_gazetteer_unknown_name_exits_1() -> None:
+    result = cli("gazetteer", "Atlantis of the Deep")
+    assert_clean_error(result, 1)
+    assert "no place named" in result.stderr
+
+
+def test_gazetteer_all_lists_every_match() -> None:
+    result = cli("gazetteer", "Springfield", "--all", "--within", "US-IL", "--format", "json")
+    assert result.returncode == 0
+    found = json.loads(result.stdout)
+    assert len(found) >= 2
+    assert all(p["id"].startswith("ocd-division/country:us/state:il/") for p in found)
+    none = cli("gazetteer", "Atlantis of the Deep", "--all")
+    assert_clean_error(none, 1)
+
+
+def test_gazetteer_bad_within_is_a_clean_error() -> None:
+    result = cli("gazetteer", "Springfield", "--within", "XX-NOWHERE")
+    assert_clean_error(result, 1)
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def test_validate_a_valid_story(story_file: Path, founding_story: Story) -> None:
+    result = cli("validate", str(story_file))
+    assert result.returncode == 0, result.stdout + result.stderr
+    count = len(list(founding_story.entities()))
+    assert f"valid story ({count} entities)" in result.stdout
+
+
+def test_validate_reports_every_problem_with_path_and_code(bad_story_file: Path) -> None:
+    result = cli("validate", str(bad_story_file))
+    assert result.returncode == 1
+    assert "$.laws[0].titel: unknown-field:" in result.stdout
+    assert "$.laws[0].title: missing-field:" in result.stdout
+    assert "$.statements[0].date:" in result.stdout
+
+
+def test_validate_json_report(story_file: Path, bad_story_file: Path) -> None:
+    result = cli("validate", "--format", "json", str(story_file), str(bad_story_file))
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["valid"] is False
+    good, bad = report["files"]
+    assert good["valid"] is True
+    assert good["problems"] == []
+    assert bad["valid"] is False
+    problems = {(p["path"], p["code"]) for p in bad["problems"]}
+    assert ("$.laws[0].titel", "unknown-field") in problems
+    assert all(set(p) == {"path", "code", "message"} for p in bad["problems"])
+
+
+def test_validate_reads_standard_input(story_file: Path) -> None:
+    result = cli("validate", "-", stdin=story_file.read_bytes())
+    assert result.returncode == 0, result.stdout
+    assert "-: valid story" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"\xff\xfe{}", "bad-json"),
+        (b"", "bad-json"),
+        (b'{"format": "policyconflict", "version": 1, ', "bad-json"),
+        (b'{"format": "policyconflict", "version": 999, "id": "s", "title": "t"}', None),
+    ],
+    ids=["bad-utf8", "empty", "truncated", "future-version"],
+)
+def test_validate_bad_bytes_are_problems_not_crashes(
+    tmp_path: Path, content: bytes, code: str | None
+) -> None:
+    path = tmp_path / "doc.json"
+    path.write_bytes(content)
+    result = cli("validate", "--format", "json", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    assert problems
+    if code is not None:
+        assert problems[0]["code"] == code
+
+
+def test_validate_missing_file_and_directory_exit_2(tmp_path: Path, story_file: Path) -> None:
+    result = cli("validate", str(story_file), str(tmp_path / "missing.json"), str(tmp_path))
+    assert_clean_error_or_report(result)
+    assert "missing.json: cannot read: no such file or directory" in result.stdout
+    assert "cannot read: is a directory" in result.stdout
+    assert "valid story" in result.stdout  # the readable file is still checked
+
+
+def assert_clean_error_or_report(result: subprocess.CompletedProcess[str]) -> None:
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_validate_path_through_a_file_exits_2(story_file: Path) -> None:
+    result = cli("validate", str(story_file / "inner.json"))
+    assert_clean_error_or_report(result)
+    assert "not a directory" in result.stdout
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads any file")
+def test_validate_unreadable_file_exits_2(story_file: Path) -> None:
+    story_file.chmod(0)
+    result = cli("validate", str(story_file))
+    assert_clean_error_or_report(result)
+    assert "permission denied" in result.stdout
+
+
+# --- progress ----------------------------------------------------------------------------------
+
+
+def test_progress_is_shown_on_a_terminal_only(story_file: Path) -> None:
+    quiet = cli("validate", str(story_file))
+    assert quiet.stderr == ""
+    primary, secondary = pty.openpty()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "policyconflict", "validate", str(story_file)],
+            stdout=subprocess.PIPE,
+            stderr=secondary,
+            env=_env(),
+            check=False,
+            timeout=120,
+        )
+        os.close(secondary)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(primary, 4096)
+            except OSError:  # the terminal is closed: everything has been read
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(primary)
+    assert result.returncode == 0
+    assert f"reading {story_file}".encode() in shown
+    assert shown.endswith(b"\r\x1b[K")  # the progress line is erased at the end
+
+
+# --- convert ---------------------------------------------------------------------------------
+
+
+def test_convert_writes_the_canonical_document(tmp_path: Path, story_file: Path) -> None:
+    pretty = tmp_path / "pretty.json"
+    pretty.write_text(json.dumps(json.loads(story_file.read_bytes()), indent=2), encoding="utf-8")
+    out = tmp_path / "out.json"
+    result = cli("convert", str(pretty), str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == story_file.read_bytes()
+
+
+def test_convert_in_place_canonicalizes(tmp_path: Path, story_file: Path) -> None:
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(json.loads(story_file.read_bytes()), indent=2), encoding="utf-8")
+    path.chmod(0o640)
+    result = cli("convert", "--in-place", str(path))
+    assert result.returncode == 0, result.stderr
+    assert path.read_bytes() == story_file.read_bytes()
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["edited.json", "story.json"]
+
+
+def test_convert_in_place_leaves_an_invalid_file_untouched(
+    tmp_path: Path, bad_story_file: Path
+) -> None:
+    before = bad_story_file.read_bytes()
+    listing = sorted(tmp_path.iterdir())
+    result = cli("convert", "--in-place", str(bad_story_file))
+    assert_clean_error(result, 1)
+    assert "$.laws[0].titel" in result.stderr
+    assert bad_story_file.read_bytes() == before
+    assert sorted(tmp_path.iterdir()) == listing  # no temporary file left behind
+
+
+def test_convert_to_standard_output(story_file: Path, founding_story: Story) -> None:
+    result = cli("convert", str(story_file), "-", "--to", "story")
+    assert result.returncode == 0, result.stderr
+    assert loads(result.stdout) == founding_story.canonical()
+
+
+def test_convert_onto_a_directory_exits_2(tmp_path: Path, story_file: Path) -> None:
+    target = tmp_path / "dir.json"
+    target.mkdir()
+    result = cli("convert", str(story_file), str(target))
+    assert_clean_error(result, 2)
+    assert "is a directory" in result.stderr
+    assert list(target.iterdir()) == []
+
+
+def test_convert_into_a_missing_directory_exits_2(tmp_path: Path, story_file: Path) -> None:
+    result = cli("convert", str(story_file), str(tmp_path / "nowhere" / "out.json"))
+    assert_clean_error(result, 2)
+    assert "no such file or directory" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("convert", "a.json"),
+        ("convert", "a.json", "b.json", "c.json"),
+        ("convert", "--in-place", "a.json", "b.json"),
+        ("convert", "--in-place", "-"),
+        ("convert", "STORY", "out.txt"),
+        ("convert", "--in-place", "STORY", "--to", "corpus"),
+    ],
+    ids=["one-path", "three-paths", "in-place-two", "in-place-stdin", "unknown-out", "in-place-to"],
+)
+def test_convert_usage_errors_exit_2(story_file: Path, args: Sequence[str]) -> None:
+    args = [str(story_file) if a == "STORY" else a for a in args]
+    result = cli(*args, cwd=story_file.parent)
+    assert_clean_error(result, 2)
+    assert "usage:" in result.stderr
