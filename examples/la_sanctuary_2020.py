@@ -26,6 +26,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+import attrs
+
 from policyconflict import (
     Agency,
     AgencyKind,
@@ -34,10 +36,8 @@ from policyconflict import (
     Deployment,
     DeploymentStatus,
     DeploymentUnit,
-    ExternalId,
     Figure,
     Jurisdiction,
-    JurisdictionLevel,
     Law,
     LawKind,
     Organization,
@@ -59,10 +59,9 @@ from policyconflict import (
     Statement,
     Story,
 )
-from policyconflict.dates import US_FEDERAL
+from policyconflict.dates import parse_date_text
 from policyconflict.gazetteer import Gazetteer, Place, default_gazetteer
 from policyconflict.ids import (
-    IdScheme,
     agency_id,
     deployment_id,
     figure_id,
@@ -79,11 +78,26 @@ from policyconflict.model import QuoteForm
 
 __all__ = ["ARTICLE", "STORY_ID", "build_story", "main"]
 
-# The article's date phrases are read relative to its publication date, Friday 2020-02-14.
-# ``policyconflict.dates.parse_date_text`` was not available when this example was written, so
-# each phrase is resolved by hand below, in EDTF, with the phrase beside it.
 PUBLISHED = PartialDate.parse("2020-02-14")
-FRIDAY = PartialDate.parse("2020-02-14")  # "confirmed Friday", "released a video Friday"
+
+
+def _date(phrase: str) -> PartialDate:
+    """A date phrase of the article, read relative to its publication date."""
+    value = parse_date_text(phrase, reference=PUBLISHED)
+    if not isinstance(value, PartialDate):
+        raise TypeError(f"{phrase!r} is a period, not a date: {value}")
+    return value
+
+
+def _period(phrase: str) -> Period:
+    """A period phrase of the article, read relative to its publication date."""
+    value = parse_date_text(phrase, reference=PUBLISHED)
+    if not isinstance(value, Period):
+        raise TypeError(f"{phrase!r} is a date, not a period: {value}")
+    return value
+
+
+FRIDAY = _date("Friday")  # "confirmed Friday", "released a video Friday": 2020-02-14
 
 TITLE = "LA officials oppose ICE plan to add officers in sanctuary cities"
 STORY_ID = "story:la-times-2020-02-14-ice-cbp-sanctuary-cities"
@@ -205,28 +219,12 @@ def _jurisdiction(
     level_name: str | None = None,
     sources: tuple[Citation, ...],
 ) -> Jurisdiction:
-    """A jurisdiction from a gazetteer place; ``name`` is the article's name for it, and the
-    gazetteer's names are kept as aliases."""
-    name = name or place.name
-    external: list[ExternalId] = []
-    if place.iso3166 is not None:
-        scheme = IdScheme.ISO_3166_1 if len(place.iso3166) == 2 else IdScheme.ISO_3166_2
-        external.append(ExternalId(scheme=scheme, value=place.iso3166))
-    if place.census_geoid is not None:
-        external.append(ExternalId(scheme=IdScheme.CENSUS_GEOID, value=place.census_geoid))
-    aliases: list[str] = []
-    for alias in (place.name, *place.aliases, *_ALIASES.get(place.id, ())):
-        if alias != name and alias not in aliases:
-            aliases.append(alias)
-    return Jurisdiction(
-        id=place.id,
-        name=name,
-        level=JurisdictionLevel(place.level),
-        level_name=level_name,
-        parent=place.parent_id,
-        aliases=tuple(aliases),
-        external_ids=tuple(external),
-        sources=sources,
+    """A jurisdiction from a gazetteer place, named as the article names it (the gazetteer's
+    names stay as aliases), with the article's own short forms added as aliases."""
+    made = Jurisdiction.from_place(place, name=name, sources=sources)
+    extra = tuple(a for a in _ALIASES.get(place.id, ()) if a not in made.aliases)
+    return attrs.evolve(
+        made, aliases=made.aliases + extra, level_name=level_name or made.level_name
     )
 
 
@@ -501,7 +499,7 @@ def _laws() -> tuple[Law, ...]:
         # article is stored as it reads, at year precision, not corrected; the record's date
         # sits beside it in the citation's note so that a reader (or a disagreement query over
         # several sources) sees both.
-        effective=PartialDate.parse("2019"),
+        effective=_date("last year"),
         provisions=(
             Provision(
                 id=provision_id(SB_54, "cooperation with ICE"),
@@ -612,7 +610,7 @@ def _deployment(targets: tuple[str, ...]) -> Deployment:
         in_support_of=(ICE,),
         targets=targets,
         target_count=9,  # "in nine areas": eight are named, the ninth is not
-        period=Period.parse("2020-02/2020-05"),  # "from February through May" (2020)
+        period=_period("February through May"),  # 2020-02/2020-05
         announced=FRIDAY,  # "confirmed Friday"
         purpose="to assist in the arrests of immigrants in the country illegally",
         topic="immigration-enforcement",
@@ -836,8 +834,10 @@ def _statements() -> tuple[Statement, ...]:
 
 # -- figures -----------------------------------------------------------------------------------
 
-FY2018 = US_FEDERAL.year(2018)  # "fiscal year 2018": 2017-10-01/2018-09-30
-FY2019 = US_FEDERAL.year(2019)  # "the following fiscal year": 2018-10-01/2019-09-30
+FY2018 = _period("fiscal year 2018")  # US federal: 2017-10-01/2018-09-30
+# "the following fiscal year" names no year of its own (the date parser rightly refuses it): it
+# is the one after fiscal year 2018.
+FY2019 = _period("fiscal year 2019")  # 2018-10-01/2019-09-30
 
 
 def _figures() -> tuple[Figure, ...]:
