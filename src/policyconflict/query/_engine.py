@@ -1,0 +1,178 @@
+"""Everything a corpus derives from its entities, built lazily and dropped when stale."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from policyconflict.model.actions import Deployment
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.laws import Law
+from policyconflict.query._actors import Actors
+from policyconflict.query._indexes import SpanIndex, StatementIndex
+from policyconflict.query._places import PlaceSource, PlaceTree
+from policyconflict.query._scan import Lookup, deployment_places
+from policyconflict.query._store import STRUCTURAL, Store
+
+
+def _targets_of_law(law: Law) -> tuple[str, ...]:
+    return (law.id, *(p.id for p in law.provisions))
+
+
+class Engine:
+    """The place tree, actor derivations and indexes of one corpus (each built on first use)."""
+
+    def __init__(self, store: Store, gazetteer: PlaceSource | None) -> None:
+        self.store = store
+        self.gazetteer = gazetteer
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget everything derived."""
+        self._tree: PlaceTree | None = None
+        self._actors: Actors | None = None
+        self._lookup: Lookup | None = None
+        self._statements: StatementIndex | None = None
+        self.soft_reset()
+
+    def soft_reset(self) -> None:
+        """Forget the small indexes (rebuilt in milliseconds) and cached answers."""
+        self._deployments: SpanIndex | None = None
+        self._roles: SpanIndex | None = None
+        self._laws: SpanIndex | None = None
+        self._challenges: dict[str, list[int]] | None = None
+        self._outcomes: dict[str, list[int]] | None = None
+        self.cache: dict[str, Any] = {}
+
+    def added(self, names: Iterable[str], statements: list[Any]) -> None:
+        """Keep current after an ``add``: new statements go into a built statement index;
+        anything structural (places, agencies, organizations, roles) rebuilds from scratch."""
+        names = set(names)
+        if names & STRUCTURAL:
+            self.reset()
+            return
+        if self._statements is not None:
+            for statement in statements:
+                self._statements.add(statement)
+        self.soft_reset()
+
+    @property
+    def tree(self) -> PlaceTree:
+        """The place hierarchy."""
+        if self._tree is None:
+            self._tree = PlaceTree(self.store.lists["jurisdictions"], self.gazetteer)
+        return self._tree
+
+    @property
+    def actors(self) -> Actors:
+        """Places of actors and members of organizations."""
+        if self._actors is None:
+            lists = self.store.lists
+            self._actors = Actors(
+                lists["agencies"],
+                lists["organizations"],
+                lists["roles"],
+                (j.id for j in lists["jurisdictions"]),
+            )
+        return self._actors
+
+    @property
+    def lookup(self) -> Lookup:
+        """What the plain scans consult."""
+        if self._lookup is None:
+            lists = self.store.lists
+            self._lookup = Lookup(
+                {a.id: a for a in lists["agencies"]},
+                {o.id: o for o in lists["organizations"]},
+                frozenset(j.id for j in lists["jurisdictions"]),
+                lists["roles"],
+                self.tree.parent,
+            )
+        return self._lookup
+
+    @property
+    def statements(self) -> StatementIndex:
+        """The statement index."""
+        if self._statements is None:
+            self._statements = StatementIndex(self.store.lists["statements"], self.actors.places_of)
+        return self._statements
+
+    @property
+    def deployments(self) -> SpanIndex:
+        """Deployments by place, deploying agency and supported agency, over their periods."""
+        if self._deployments is None:
+            items: list[Deployment] = self.store.lists["deployments"]
+            self._deployments = SpanIndex(
+                [
+                    (
+                        d.period,
+                        {
+                            "place": deployment_places(d),
+                            "agency": (d.agency,),
+                            "supports": d.in_support_of,
+                        },
+                    )
+                    for d in items
+                ]
+            )
+        return self._deployments
+
+    @property
+    def roles(self) -> SpanIndex:
+        """Roles by organization, title (case-folded) and person, over their periods."""
+        if self._roles is None:
+            self._roles = SpanIndex(
+                [
+                    (
+                        r.period,
+                        {
+                            "organization": (r.organization,),
+                            "title": (r.title.casefold(),),
+                            "person": (r.person,),
+                        },
+                    )
+                    for r in self.store.lists["roles"]
+                ]
+            )
+        return self._roles
+
+    @property
+    def laws(self) -> SpanIndex:
+        """Laws by jurisdiction, over their effective periods."""
+        if self._laws is None:
+            items: list[Law] = self.store.lists["laws"]
+            self._laws = SpanIndex(
+                [(law.effective_period, {"jurisdiction": (law.jurisdiction,)}) for law in items]
+            )
+        return self._laws
+
+    @property
+    def challenges(self) -> dict[str, list[int]]:
+        """Law or provision id → positions of the cases that challenge it."""
+        if self._challenges is None:
+            found: dict[str, list[int]] = {}
+            cases: list[LegalCase] = self.store.lists["legal_cases"]
+            for pos, case in enumerate(cases):
+                for target in case.challenges:
+                    found.setdefault(target, []).append(pos)
+            self._challenges = found
+        return self._challenges
+
+    @property
+    def outcomes(self) -> dict[str, list[int]]:
+        """Target id → positions of the rulings with an outcome on it."""
+        if self._outcomes is None:
+            found: dict[str, list[int]] = {}
+            rulings: list[Ruling] = self.store.lists["rulings"]
+            for pos, ruling in enumerate(rulings):
+                for outcome in ruling.outcomes:
+                    found.setdefault(outcome.target, []).append(pos)
+            self._outcomes = found
+        return self._outcomes
+
+    def affecting(self, table: dict[str, list[int]], law: Law) -> list[int]:
+        """Positions listed under the law or any of its provisions, ascending, once each."""
+        found: set[int] = set()
+        for target in _targets_of_law(law):
+            found.update(table.get(target, ()))
+        return sorted(found)

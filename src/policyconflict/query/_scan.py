@@ -1,0 +1,278 @@
+"""Plain scans: the reference answer to every query shape.
+
+Each function walks a whole collection in order and tests every record with the definitions
+written out directly (parent chains walked upwards, periods compared with the methods of
+:class:`~policyconflict.dates.Period`). The indexed :class:`~policyconflict.query.Corpus` must give
+exactly the same answers in the same order; the property tests and the benchmark compare them.
+``Corpus(..., indexed=False)`` answers with these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.model.actions import Deployment
+from policyconflict.model.actors import Agency, Organization, Role
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.laws import Law
+from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query._status import in_force, provision_matches
+
+Parent = Callable[[str], str | None]
+
+
+class Lookup:
+    """What a scan may consult besides the collection it walks: entities by id, place parents."""
+
+    def __init__(
+        self,
+        agencies: Mapping[str, Agency],
+        organizations: Mapping[str, Organization],
+        jurisdictions: frozenset[str],
+        roles: Sequence[Role],
+        parent: Parent,
+    ) -> None:
+        self.agencies = agencies
+        self.organizations = organizations
+        self.jurisdictions = jurisdictions
+        self.parent = parent
+        # One pass over the roles, as a scan of the statements needs a person's roles.
+        self.roles_of: dict[str, list[Role]] = {}
+        for role in roles:
+            self.roles_of.setdefault(role.person, []).append(role)
+
+    def agency_chain(self, agency: str) -> list[str]:
+        """``agency``, its parent, its parent's parent, ..."""
+        chain = [agency]
+        found = self.agencies.get(agency)
+        while found is not None and found.parent is not None and found.parent not in chain:
+            chain.append(found.parent)
+            found = self.agencies.get(found.parent)
+        return chain
+
+    def is_within(self, place: str, area: str) -> bool:
+        """Whether ``place`` is ``area`` or lies below it."""
+        seen: set[str] = set()
+        current: str | None = place
+        while current is not None and current not in seen:
+            if current == area:
+                return True
+            seen.add(current)
+            current = self.parent(current)
+        return False
+
+    def own_places(self, actor: str) -> set[str]:
+        """Places of a jurisdiction, organization or agency (see ``_actors``)."""
+        if actor in self.jurisdictions:
+            return {actor}
+        organization = self.organizations.get(actor)
+        if organization is not None:
+            return set() if organization.jurisdiction is None else {organization.jurisdiction}
+        for agency in self.agency_chain(actor):
+            found = self.agencies.get(agency)
+            if found is not None and found.jurisdiction is not None:
+                return {found.jurisdiction}
+        return set()
+
+    def places(self, actor: str) -> set[str]:
+        """Places of any actor; a person's through every role they held."""
+        roles = self.roles_of.get(actor)
+        if roles is None:
+            return self.own_places(actor)
+        found: set[str] = set()
+        for role in roles:
+            found |= self.own_places(role.organization)
+        return found
+
+    def member(self, actor: str, organization: str) -> bool:
+        """Whether ``actor`` is ``organization``, below it, or held a role in either."""
+        if organization in self.agency_chain(actor):
+            return True
+        return any(
+            organization in self.agency_chain(role.organization)
+            for role in self.roles_of.get(actor, ())
+        )
+
+
+def _memo(function: Callable[[str], bool]) -> Callable[[str], bool]:
+    cache: dict[str, bool] = {}
+
+    def memo(key: str) -> bool:
+        found = cache.get(key)
+        if found is None:
+            found = cache[key] = function(key)
+        return found
+
+    return memo
+
+
+def _date_passes(
+    date: PartialDate | None, on: PartialDate | None, during: Period | None, certainty: Certainty
+) -> bool:
+    if date is None:
+        return False
+    if on is not None:
+        if certainty is Certainty.SURELY:
+            return on.earliest_key <= date.earliest_key and date.latest_key <= on.latest_key
+        return on.may_overlap(date)
+    assert during is not None
+    return during.contains(date, certainty=certainty)
+
+
+def _period_passes(
+    period: Period, on: PartialDate | None, during: Period | None, certainty: Certainty
+) -> bool:
+    if on is not None:
+        return period.contains(on, certainty=certainty)
+    if during is not None:
+        return period.overlaps(during, certainty=certainty)
+    return True
+
+
+def statements(
+    items: Sequence[Statement],
+    lookup: Lookup,
+    *,
+    speaker: str | None,
+    speaker_org: str | None,
+    stance: Stance | None,
+    target: str | None,
+    channel: Channel | None,
+    within: str | None,
+    on: PartialDate | None,
+    during: Period | None,
+    certainty: Certainty,
+) -> list[Statement]:
+    """Statements passing every given filter, in corpus order."""
+    member = _memo(lambda actor: speaker_org is not None and lookup.member(actor, speaker_org))
+    placed = _memo(
+        lambda actor: (
+            within is not None and any(lookup.is_within(p, within) for p in lookup.places(actor))
+        )
+    )
+    timed = on is not None or during is not None
+    found: list[Statement] = []
+    for statement in items:
+        if speaker is not None and statement.speaker != speaker:
+            continue
+        if channel is not None and statement.channel is not channel:
+            continue
+        if (target is not None or stance is not None) and not any(
+            (target is None or p.target == target) and (stance is None or p.stance is stance)
+            for p in statement.positions
+        ):
+            continue
+        principal = statement.on_behalf_of
+        if speaker_org is not None and not (
+            member(statement.speaker) or (principal is not None and member(principal))
+        ):
+            continue
+        if within is not None and not (
+            placed(statement.speaker) or (principal is not None and placed(principal))
+        ):
+            continue
+        if timed and not _date_passes(statement.date, on, during, certainty):
+            continue
+        found.append(statement)
+    return found
+
+
+def deployment_places(deployment: Deployment) -> set[str]:
+    """The places a deployment is sent to: its targets and those of its phases."""
+    places = set(deployment.targets)
+    for phase in deployment.phases:
+        places.update(phase.targets)
+    return places
+
+
+def deployments(
+    items: Sequence[Deployment],
+    lookup: Lookup,
+    *,
+    target_within: str | None,
+    agency: str | None,
+    supports: str | None,
+    on: PartialDate | None,
+    during: Period | None,
+    certainty: Certainty,
+) -> list[Deployment]:
+    """Deployments passing every given filter, in corpus order."""
+    found: list[Deployment] = []
+    for deployment in items:
+        if agency is not None and agency not in lookup.agency_chain(deployment.agency):
+            continue
+        if supports is not None and not any(
+            supports in lookup.agency_chain(a) for a in deployment.in_support_of
+        ):
+            continue
+        if target_within is not None and not any(
+            lookup.is_within(p, target_within) for p in deployment_places(deployment)
+        ):
+            continue
+        if not _period_passes(deployment.period, on, during, certainty):
+            continue
+        found.append(deployment)
+    return found
+
+
+def roles_on(
+    items: Sequence[Role],
+    *,
+    on: PartialDate,
+    organization: str | None,
+    title: str | None,
+    certainty: Certainty,
+) -> list[Role]:
+    """Roles held on ``on``, in corpus order."""
+    return [
+        role
+        for role in items
+        if (organization is None or role.organization == organization)
+        and (title is None or role.title.casefold() == title.casefold())
+        and role.period.contains(on, certainty=certainty)
+    ]
+
+
+def laws_in_force(
+    items: Sequence[Law],
+    lookup: Lookup,
+    *,
+    place: str,
+    on: PartialDate,
+    certainty: Certainty,
+    restricts: str | None,
+    counterparty: str | None,
+    topic: str | None,
+) -> list[Law]:
+    """Laws applying in ``place`` and in force on ``on``, in corpus order."""
+    restricted = None if restricts is None else frozenset(lookup.agency_chain(restricts))
+    found: list[Law] = []
+    for law in items:
+        if not lookup.is_within(place, law.jurisdiction):
+            continue
+        if not in_force(law, on, certainty):
+            continue
+        if (restricted is not None or counterparty is not None or topic is not None) and not any(
+            provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
+            for p in law.provisions
+        ):
+            continue
+        found.append(law)
+    return found
+
+
+def _law_targets(law: Law) -> set[str]:
+    return {law.id, *(p.id for p in law.provisions)}
+
+
+def cases_affecting(items: Sequence[LegalCase], law: Law) -> list[LegalCase]:
+    """Cases that challenge ``law`` or one of its provisions, in corpus order."""
+    targets = _law_targets(law)
+    return [case for case in items if targets.intersection(case.challenges)]
+
+
+def rulings_affecting(items: Sequence[Ruling], law: Law) -> list[Ruling]:
+    """Rulings with an outcome on ``law`` or one of its provisions, in corpus order."""
+    targets = _law_targets(law)
+    return [r for r in items if any(o.target in targets for o in r.outcomes)]

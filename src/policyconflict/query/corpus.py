@@ -1,0 +1,439 @@
+"""A :class:`Corpus`: many stories merged by id, and the questions asked of them.
+
+Every question is answered from indexes built on first use (see
+:mod:`policyconflict.query._indexes`), and gives exactly what a plain scan gives, in the same
+order: ``Corpus(..., indexed=False)`` answers by scanning, and the test suite checks the two agree.
+
+Answers are tuples of entities **in the order the corpus received them** (story by story, each
+story in its own order), so the same stories added in the same order give the same answers.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.model.actions import Deployment
+from policyconflict.model.actors import Role
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.laws import Law, Provision
+from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query import _scan
+from policyconflict.query._detect import detect, index_select, scan_select
+from policyconflict.query._engine import Engine
+from policyconflict.query._merge import MergeConflict, MergeConflictError
+from policyconflict.query._places import PlaceSource, default_places
+from policyconflict.query._status import in_force, provision_matches
+from policyconflict.query._store import OnConflict, Store
+from policyconflict.query._time import as_date, as_period, point_window, span_window
+from policyconflict.query.conflicts import Conflict, ConflictKind
+from policyconflict.query.timeline import TimelineEntry, timeline
+from policyconflict.story import Entity, Story
+
+__all__ = ["Corpus"]
+
+DateLike = PartialDate | _dt.date | str
+PeriodLike = Period | str
+_DEFAULT: Any = object()
+
+
+def _opt_date(value: DateLike | None) -> PartialDate | None:
+    return None if value is None else as_date(value)
+
+
+def _opt_period(value: PeriodLike | None) -> Period | None:
+    return None if value is None else as_period(value)
+
+
+class Corpus:
+    """Stories merged by id, with place- and time-aware questions.
+
+    ``stories`` are added in order (see :meth:`add`). ``on_conflict`` says what an id defined
+    two different ways does: ``"raise"`` (the default) raises
+    :class:`~policyconflict.query.MergeConflictError` and adds nothing of that story;
+    ``"collect"`` keeps the first definition, leaves the other out, and lists the conflict in
+    :attr:`merge_conflicts`. ``gazetteer`` gives parent chains for places the corpus does not
+    describe (the shipped gazetteer by default; ``None`` for the corpus's own chains only).
+    ``indexed=False`` answers every question by a plain scan (the reference the indexes are
+    tested against).
+
+    >>> from policyconflict import Jurisdiction, JurisdictionLevel, Person, Statement, Story
+    >>> ca = Jurisdiction(id="ocd-division/country:us/state:ca", name="California",
+    ...                   level=JurisdictionLevel.STATE)
+    >>> story = Story(id="story-1", title="One", jurisdictions=(ca,),
+    ...               statements=(Statement(id="st-1", speaker=ca.id, text="No.",
+    ...                                     date=PartialDate.parse("2020-02-14")),))
+    >>> corpus = Corpus([story])
+    >>> [s.id for s in corpus.statements(within="ocd-division/country:us", on="2020-02")]
+    ['st-1']
+    """
+
+    def __init__(
+        self,
+        stories: Iterable[Story] = (),
+        *,
+        on_conflict: OnConflict = "raise",
+        gazetteer: PlaceSource | None = _DEFAULT,
+        indexed: bool = True,
+    ) -> None:
+        if on_conflict not in ("raise", "collect"):
+            raise ValueError(f"on_conflict must be 'raise' or 'collect', not {on_conflict!r}")
+        self._on_conflict = on_conflict
+        self._store = Store()
+        self._engine = Engine(self._store, default_places() if gazetteer is _DEFAULT else gazetteer)
+        self._indexed = indexed
+        self._merge_conflicts: list[MergeConflict] = []
+        for story in stories:
+            self.add(story)
+
+    # -- contents -------------------------------------------------------------------------------
+
+    def add(self, story: Story) -> None:
+        """Merge ``story`` in: new ids are added, identical definitions kept once, and an id
+        defined differently is a merge conflict (raised or collected, see the class doc).
+        Indexes already built are kept current."""
+        new, conflicts = self._store.plan(story)
+        if conflicts and self._on_conflict == "raise":
+            raise MergeConflictError(conflicts)
+        self._merge_conflicts.extend(conflicts)
+        self._store.apply(story, new)
+        self._engine.added(
+            (name for name, _ in new), [e for name, e in new if name == "statements"]
+        )
+
+    @property
+    def merge_conflicts(self) -> tuple[MergeConflict, ...]:
+        """The merge conflicts collected so far (``on_conflict="collect"``), in order."""
+        return tuple(self._merge_conflicts)
+
+    @property
+    def stories(self) -> tuple[str, ...]:
+        """The ids of the stories added, in order."""
+        return tuple(self._store.stories)
+
+    def __len__(self) -> int:
+        """The number of entities (provisions not counted)."""
+        return len(self._store.where)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return isinstance(entity_id, str) and self._store.get(entity_id) is not None
+
+    def __iter__(self) -> Iterator[Entity]:
+        """Every entity, kind by kind (the order of a story), each kind in arrival order."""
+        for items in self._store.lists.values():
+            yield from items
+
+    def get(self, entity_id: str) -> Entity | Provision:
+        """The entity or provision with ``entity_id``; :class:`KeyError` if there is none."""
+        found = self._store.get(entity_id)
+        if found is None:
+            raise KeyError(entity_id)
+        return found
+
+    def entities(self, kind: str) -> tuple[Any, ...]:
+        """Every entity of one collection (``"statements"``, ``"laws"``...), in arrival order."""
+        return tuple(self._store.lists[kind])
+
+    # -- places ---------------------------------------------------------------------------------
+
+    def ancestors(self, place: str) -> tuple[str, ...]:
+        """The places above ``place``, nearest first (the corpus's parents, then the
+        gazetteer's)."""
+        return self._engine.tree.ancestors(place)
+
+    def descendants(self, place: str) -> frozenset[str]:
+        """``place`` and every place below it."""
+        return self._engine.tree.descendants(place)
+
+    def level(self, place: str) -> str | None:
+        """The level of ``place`` (``country``, ``state``, ``county``, ``city``...), if known."""
+        return self._engine.tree.level(place)
+
+    def places_of(self, actor: str) -> frozenset[str]:
+        """The places an actor is placed in (how statements are placed; see :meth:`statements`)."""
+        return self._engine.actors.places_of(actor)
+
+    # -- statements -----------------------------------------------------------------------------
+
+    def statements(
+        self,
+        *,
+        speaker: str | None = None,
+        speaker_org: str | None = None,
+        stance: Stance | str | None = None,
+        target: str | None = None,
+        channel: Channel | str | None = None,
+        within: str | None = None,
+        on: DateLike | None = None,
+        during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[Statement, ...]:
+        """Statements matching every filter given, in arrival order.
+
+        * ``speaker``: said by this actor; ``speaker_org``: said by, or on behalf of, a member of
+          this agency or organization — itself, an agency below it (``parent`` chains), or a
+          person who held a role in one of those (at any time);
+        * ``stance`` and ``target``: a position with this stance, on this target (both given:
+          the same position);
+        * ``channel``: made this way;
+        * ``within``: *placed* in this place or below it. A statement is placed where its
+          speaker and its principal (``on_behalf_of``) are: a jurisdiction is placed in itself,
+          an agency in its jurisdiction (or its nearest parent agency's), an organization in
+          its jurisdiction, and a person in the places of every body they held a role in;
+        * ``on`` a date or ``during`` a period: ``certainty=Certainty.MAY`` keeps statements
+          whose date may fall there (bounds intersect), ``Certainty.SURELY`` those whose date
+          surely does. Statements without a date never pass a time filter.
+        """
+        on_date, period = _opt_date(on), _opt_period(during)
+        stance_value = None if stance is None else Stance(stance)
+        channel_value = None if channel is None else Channel(channel)
+        items: list[Statement] = self._store.lists["statements"]
+        if not self._indexed:
+            return tuple(
+                _scan.statements(
+                    items,
+                    self._engine.lookup,
+                    speaker=speaker,
+                    speaker_org=speaker_org,
+                    stance=stance_value,
+                    target=target,
+                    channel=channel_value,
+                    within=within,
+                    on=on_date,
+                    during=period,
+                    certainty=certainty,
+                )
+            )
+        window = point_window(on_date, period, certainty)
+        engine = self._engine
+        checks = []
+        if stance_value is not None:
+            checks.append(
+                lambda p: any(
+                    x.stance is stance_value and (target is None or x.target == target)
+                    for x in items[p].positions
+                )
+            )
+        if channel_value is not None:
+            checks.append(lambda p: items[p].channel is channel_value)
+        found = engine.statements.query(
+            items,
+            speakers=None if speaker is None else frozenset((speaker,)),
+            voices=None if speaker_org is None else engine.actors.members(speaker_org),
+            places=None if within is None else engine.tree.descendants(within),
+            targets=None if target is None else frozenset((target,)),
+            checks=checks,
+            window=window,
+        )
+        return tuple(items[p] for p in found)
+
+    # -- deployments ----------------------------------------------------------------------------
+
+    def deployments(
+        self,
+        *,
+        target_within: str | None = None,
+        agency: str | None = None,
+        supports: str | None = None,
+        active_on: DateLike | None = None,
+        active_during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[Deployment, ...]:
+        """Deployments matching every filter given, in arrival order.
+
+        ``target_within``: sent to this place or below it (its targets and its phases'
+        targets); ``agency``: deployed by this agency or one below it; ``supports``: in support
+        of this agency or one below it; ``active_on`` / ``active_during``: the deployment's
+        period may (``Certainty.MAY``) or surely (``Certainty.SURELY``) contain the date /
+        overlap the period.
+        """
+        on_date, period = _opt_date(active_on), _opt_period(active_during)
+        items: list[Deployment] = self._store.lists["deployments"]
+        engine = self._engine
+        if not self._indexed:
+            return tuple(
+                _scan.deployments(
+                    items,
+                    engine.lookup,
+                    target_within=target_within,
+                    agency=agency,
+                    supports=supports,
+                    on=on_date,
+                    during=period,
+                    certainty=certainty,
+                )
+            )
+        filters: dict[str, frozenset[str]] = {}
+        if target_within is not None:
+            filters["place"] = engine.tree.descendants(target_within)
+        if agency is not None:
+            filters["agency"] = engine.actors.subtree(agency)
+        if supports is not None:
+            filters["supports"] = engine.actors.subtree(supports)
+        found = engine.deployments.query(filters, span_window(on_date, period, certainty))
+        return tuple(items[p] for p in found)
+
+    # -- roles ----------------------------------------------------------------------------------
+
+    def roles_on(
+        self,
+        date: DateLike,
+        *,
+        organization: str | None = None,
+        title: str | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[Role, ...]:
+        """Roles held on ``date`` (the role's period may / surely contains it), in arrival order.
+
+        ``organization``: in exactly this agency, organization or jurisdiction; ``title``: with
+        this title, compared case-insensitively.
+        """
+        on_date = as_date(date)
+        items: list[Role] = self._store.lists["roles"]
+        if not self._indexed:
+            return tuple(
+                _scan.roles_on(
+                    items,
+                    on=on_date,
+                    organization=organization,
+                    title=title,
+                    certainty=certainty,
+                )
+            )
+        filters: dict[str, frozenset[str]] = {}
+        if organization is not None:
+            filters["organization"] = frozenset((organization,))
+        if title is not None:
+            filters["title"] = frozenset((title.casefold(),))
+        found = self._engine.roles.query(filters, span_window(on_date, None, certainty))
+        return tuple(items[p] for p in found)
+
+    def roles_of(self, person: str) -> tuple[Role, ...]:
+        """Every role ``person`` held, in time order (by period, then id)."""
+        items: list[Role] = self._store.lists["roles"]
+        if self._indexed:
+            held = [
+                items[p] for p in self._engine.roles.query({"person": frozenset((person,))}, None)
+            ]
+        else:
+            held = [r for r in items if r.person == person]
+        return tuple(sorted(held, key=lambda r: (r.period.sort_key(), r.id)))
+
+    # -- laws and courts ------------------------------------------------------------------------
+
+    def laws_in_force(
+        self,
+        place: str,
+        on: DateLike,
+        *,
+        certainty: Certainty = Certainty.MAY,
+        restricts: str | None = None,
+        counterparty: str | None = None,
+        topic: str | None = None,
+    ) -> tuple[Law, ...]:
+        """Laws that apply in ``place`` and are in force on ``on``, in arrival order.
+
+        A law applies in its jurisdiction and everywhere below it (California's SB 54 applies in
+        Los Angeles). In force: the law's effective period may (``MAY``) or surely (``SURELY``)
+        contain the date. ``restricts``: one provision prohibits or restricts an activity with
+        this agency or an agency above it (restricting cooperation with DHS restricts it with
+        ICE); ``counterparty``: one provision names this counterparty; ``topic``: one provision's
+        activity matches this topic (equal, or narrower/wider by whole hyphenated words). All the
+        provision filters given must hold for the same provision.
+        """
+        on_date = as_date(on)
+        items: list[Law] = self._store.lists["laws"]
+        engine = self._engine
+        if not self._indexed:
+            return tuple(
+                _scan.laws_in_force(
+                    items,
+                    engine.lookup,
+                    place=place,
+                    on=on_date,
+                    certainty=certainty,
+                    restricts=restricts,
+                    counterparty=counterparty,
+                    topic=topic,
+                )
+            )
+        places = frozenset((place, *engine.tree.ancestors(place)))
+        candidates = engine.laws.query(
+            {"jurisdiction": places}, span_window(on_date, None, certainty)
+        )
+        restricted = (
+            None
+            if restricts is None
+            else frozenset((restricts, *engine.actors.agency_ancestors(restricts)))
+        )
+        wanted = restricted is not None or counterparty is not None or topic is not None
+        found = []
+        for pos in candidates:
+            law = items[pos]
+            if not in_force(law, on_date, certainty):
+                continue
+            if wanted and not any(
+                provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
+                for p in law.provisions
+            ):
+                continue
+            found.append(law)
+        return tuple(found)
+
+    def _law(self, law: Law | str) -> Law:
+        found = self.get(law) if isinstance(law, str) else law
+        if not isinstance(found, Law):
+            raise TypeError(f"{getattr(found, 'id', found)!r} is not a law")
+        return found
+
+    def cases_affecting(self, law: Law | str) -> tuple[LegalCase, ...]:
+        """Cases that challenge the law or one of its provisions, in arrival order."""
+        target = self._law(law)
+        items: list[LegalCase] = self._store.lists["legal_cases"]
+        if not self._indexed:
+            return tuple(_scan.cases_affecting(items, target))
+        engine = self._engine
+        return tuple(items[p] for p in engine.affecting(engine.challenges, target))
+
+    def rulings_affecting(self, law: Law | str) -> tuple[Ruling, ...]:
+        """Rulings with an outcome on the law or one of its provisions, in arrival order."""
+        target = self._law(law)
+        items: list[Ruling] = self._store.lists["rulings"]
+        if not self._indexed:
+            return tuple(_scan.rulings_affecting(items, target))
+        engine = self._engine
+        return tuple(items[p] for p in engine.affecting(engine.outcomes, target))
+
+    # -- timeline and conflicts -----------------------------------------------------------------
+
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        """Every dated fact in the corpus, in time order (see :func:`timeline`)."""
+        return timeline(self)
+
+    def conflicts(
+        self,
+        kinds: Iterable[ConflictKind | str] | None = None,
+        *,
+        within: str | None = None,
+        during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[Conflict, ...]:
+        """The conflicts the corpus contains (see :mod:`policyconflict.query.conflicts`), sorted
+        by kind, subject and evidence.
+
+        ``kinds``: only these kinds (all by default); ``within``: only conflicts with a place in
+        this place or below it; ``during``: only conflicts whose period may (``MAY``) or surely
+        (``SURELY``) overlap this period (conflicts without a period are left out).
+        """
+        wanted = frozenset(ConflictKind) if kinds is None else frozenset(map(ConflictKind, kinds))
+        period = _opt_period(during)
+        if not self._indexed:
+            found = detect(self._engine, wanted, indexed=False)
+            return tuple(
+                scan_select(self._engine, found, within=within, during=period, certainty=certainty)
+            )
+        return tuple(
+            index_select(self._engine, wanted, within=within, during=period, certainty=certainty)
+        )
