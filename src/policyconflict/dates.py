@@ -9,8 +9,8 @@
 
 Comparing uncertain dates answers one of two questions, and the method names say which:
 *may* (the bounds intersect: it is possible) and *surely* (it holds however the uncertainty
-resolves). A time of day is compared with a plain date by its own local date: ``2020-02-14T18:00-08:00``
-falls on 2020-02-14.
+resolves). A time of day is compared with a plain date by its own local date:
+``2020-02-14T18:00-08:00`` falls on 2020-02-14.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import calendar
 import datetime as _dt
 import enum
 import re
-from typing import Final, Literal, TypeAlias
+from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
@@ -149,7 +149,8 @@ class PartialDate:
         if match is None:
             prefix = _EDTF_DATE.match(text)
             at = prefix.end() if prefix else 0
-            raise DateTextError("not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD...)", text, at)
+            reason = "not an EDTF date (expected YYYY, YYYY-MM or YYYY-MM-DD...)"
+            raise DateTextError(reason, text, at)
         g = match.groupdict()
         offset: int | None = None
         if g["offset"] is not None:
@@ -158,6 +159,9 @@ class PartialDate:
             else:
                 sign = -1 if g["offset"][0] == "-" else 1
                 hours, minutes = int(g["offset"][1:3]), int(g["offset"][4:6])
+                if minutes >= 60:  # "+05:75" would read as +06:15: not canonical
+                    at = match.start("offset")
+                    raise DateTextError("UTC offset minutes must be below 60", text, at, at + 6)
                 offset = sign * (hours * 60 + minutes)
                 if offset == 0:
                     at = match.start("offset")
@@ -278,7 +282,12 @@ class PartialDate:
             return None
         tz = _dt.timezone(_dt.timedelta(minutes=self.utc_offset))
         return _dt.datetime(
-            self.year, self.month or 1, self.day or 1, self.hour, self.minute, self.second or 0,
+            self.year,
+            self.month or 1,
+            self.day or 1,
+            self.hour,
+            self.minute,
+            self.second or 0,
             tzinfo=tz,
         )
 
@@ -349,7 +358,7 @@ def _parse_bound(text: str, whole: str, offset: int) -> Bound:
         raise DateTextError(exc.reason, whole, offset + exc.start, offset + exc.end) from None
 
 
-def _check_bound(_instance: object, attribute: attrs.Attribute[Bound], value: object) -> None:
+def _check_bound(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, PartialDate | Endpoint):
         raise TypeError(f"{attribute.name} must be a PartialDate, OPEN or UNKNOWN")
 
@@ -362,7 +371,8 @@ class Period:
     ``2020-02/2020-05``, ``2018-01-01/..`` (still going), ``/2022-12-11`` (start unknown).
 
     >>> p = Period.parse("2020-02/2020-05")
-    >>> p.may_contain(PartialDate.parse("2020-02-01")), p.surely_contains(PartialDate.parse("2020-02-01"))
+    >>> first = PartialDate.parse("2020-02-01")
+    >>> p.may_contain(first), p.surely_contains(first)
     (True, False)
     """
 
@@ -371,9 +381,12 @@ class Period:
 
     @end.validator
     def _check_order(self, _attribute: object, _value: object) -> None:
-        if isinstance(self.start, PartialDate) and isinstance(self.end, PartialDate):
-            if self.start.earliest_key > self.end.latest_key:
-                raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+        if (
+            isinstance(self.start, PartialDate)
+            and isinstance(self.end, PartialDate)
+            and self.start.earliest_key > self.end.latest_key
+        ):
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -421,12 +434,25 @@ class Period:
     def inner(self) -> tuple[Key, Key] | None:
         """The part the period surely covers, or ``None`` when nothing is certain.
 
-        An unknown end makes nothing certain: the period might be as short as one moment.
+        An end names a whole unit, included: a period from 2018-01-01 surely covers all of
+        that day (a law in force from 2018-01-01 is in force on 2018-01-01), one from
+        18:00 the whole minute. An end known only to the month or the year may be any day of
+        it, so the sure part starts at the start of its *last* day (and ends at the end of the
+        end's *first* day). An unknown end makes nothing certain: the period might be as short
+        as one moment.
         """
         if self.start is UNKNOWN or self.end is UNKNOWN:
             return None
-        start = self.start.latest_key if isinstance(self.start, PartialDate) else _MINUS_INF
-        end = self.end.earliest_key if isinstance(self.end, PartialDate) else _PLUS_INF
+        start = _MINUS_INF
+        if isinstance(self.start, PartialDate):
+            start = self.start.earliest_key
+            if self.start.hour is None:
+                start = (self.start.latest.toordinal(), _DAY_START)
+        end = _PLUS_INF
+        if isinstance(self.end, PartialDate):
+            end = self.end.latest_key
+            if self.end.hour is None:
+                end = (self.end.earliest.toordinal(), _DAY_END)
         return (start, end) if start <= end else None
 
     # -- questions ----------------------------------------------------------------------------
@@ -483,9 +509,16 @@ class Period:
     def intersection(self, other: Period) -> Period | None:
         """The period both may cover, or ``None`` when they cannot overlap.
 
-        The later start and the earlier end are kept as written; :data:`UNKNOWN` wins over a
-        date (the true bound might lie beyond it) and a date wins over :data:`OPEN`.
-        Commutative: ``a.intersection(b) == b.intersection(a)``.
+        The later start and the earlier end are kept as written. A date wins over
+        :data:`OPEN` and over :data:`UNKNOWN` (an unknown start may be any time, so the part
+        both may cover starts at the known one), and :data:`UNKNOWN` wins over :data:`OPEN`.
+        So the widest bounds of the result are exactly the intersection of the widest bounds,
+        and the result lies within both. Commutative: ``a.intersection(b) == b.intersection(a)``.
+
+        The result answers *may* questions exactly. It can claim more than is sure when the
+        ends differ in precision (``../2019`` and ``../2019-02`` give ``../2019-02``, surely
+        covering January 2019 although ``../2019`` may end on January 1): for *surely*
+        questions, ask both periods.
         """
         if not self.may_overlap(other):
             return None
@@ -510,13 +543,12 @@ class Period:
 
 
 def _pick(a: Bound, b: Bound, *, later: bool) -> Bound:
-    if a is UNKNOWN or b is UNKNOWN:
-        return UNKNOWN
-    if a is OPEN:
-        return b
-    if b is OPEN:
+    if not isinstance(a, PartialDate):
+        if isinstance(b, PartialDate):
+            return b
+        return UNKNOWN if UNKNOWN in (a, b) else OPEN
+    if not isinstance(b, PartialDate):
         return a
-    assert isinstance(a, PartialDate) and isinstance(b, PartialDate)
     if later:
         return max(a, b, key=PartialDate.sort_key)
     return min(a, b, key=lambda d: (d.latest_key, d.earliest_key, str(d)))
