@@ -174,7 +174,8 @@ def loads(data: str | bytes | bytearray | memoryview) -> Story:
     Every problem is reported at once in one :class:`~policyconflict.errors.ValidationError`;
     no other exception escapes, whatever the input. Entities keep the document's order.
     """
-    return story_from_value(parse(data))
+    with bulk():
+        return story_from_value(parse(data))
 
 
 def dump(story: Story, target: PathOrFile) -> None:

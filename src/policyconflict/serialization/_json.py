@@ -164,11 +164,12 @@ def parse(data: str | bytes | bytearray | memoryview, *, root: str = "$") -> Any
 
 
 def _deep_path(value: Any, root: str) -> str | None:
-    """The first path at which arrays and objects nest deeper than :data:`MAX_DEPTH`."""
+    """The path of the first array or object nested deeper than :data:`MAX_DEPTH` (the root
+    is level 1)."""
     stack: list[tuple[Any, str, int]] = [(value, root, 1)]
     while stack:
         current, path, depth = stack.pop()
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH and isinstance(current, dict | list):
             return path
         if isinstance(current, dict):
             stack.extend((v, f"{path}.{k}", depth + 1) for k, v in current.items())

@@ -16,8 +16,8 @@ the loader, not the schema.
 from __future__ import annotations
 
 import enum
-import json
 import inspect
+import json
 import re
 import types
 import typing

@@ -1,0 +1,640 @@
+"""Load/dump benchmark of the interchange format against pydantic v2, msgspec and orjson.
+
+Two deterministic corpora:
+
+* ``statements`` — one story document with N statements (default 200,000), each with two
+  citations and a position, referring to a pool of persons and sources (about 600 bytes each);
+* ``mixed`` — a JSON Lines corpus of N/4 records of six kinds (sources, persons, agencies, laws
+  with provisions, figures with quantities, statements).
+
+For each, in one run and as the median of several repetitions, per record: **load** (bytes →
+validated objects), **dump** (objects → bytes), **memory** retained by the loaded objects
+(tracemalloc) and, once, **cold start** (a fresh interpreter: import + first load of a small
+document). The peers are models written here with the same constraints (unknown keys
+forbidden, strict types, id and date patterns, enums, non-empty text): pydantic v2
+(``strict=True, extra="forbid"``), ``msgspec.Struct`` (``forbid_unknown_fields=True`` with
+``Meta`` constraints), and ``orjson.loads`` to plain dicts as the floor.
+
+Run ``PYTHONPATH=src python benchmarks/bench_format.py`` (``--quick`` for N=20,000). It prints
+a table with ratios to pydantic and msgspec and checks them against the targets.
+"""
+
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ID = r"^[a-z0-9][a-z0-9._:/~#-]{0,299}$"
+DATE = (
+    r"^[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2}"
+    r"(?:T[0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:[0-9]{2}))?)?)?[?~%]?$"
+)
+TEXT = r"^\S(?:[\s\S]*\S)?$"
+CHANNELS = ["press-release", "statement", "social-media", "interview", "press-conference"]
+STANCES = ["support", "oppose", "neutral", "mixed"]
+WORDS = (
+    "officers agency city police federal sanctuary deployment immigration enforcement mayor "
+    "sheriff county state law cooperation detainers retaliation public safety residents"
+).split()
+
+
+# -- deterministic corpora -------------------------------------------------------------------------
+
+
+def _words(i: int, n: int) -> str:
+    return " ".join(WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(n))
+
+
+def statement_value(i: int) -> dict[str, Any]:
+    """Statement ``i`` as plain JSON values (canonical: default fields left out)."""
+    value: dict[str, Any] = {
+        "id": f"statement:p{i % 97}/2020-02-{i % 28 + 1:02d}/s{i:07d}",
+        "speaker": f"person:p{i % 97}",
+        "text": f"{_words(i, 14).capitalize()}, the spokesperson said on Friday ({i}).",
+        "date": f"2020-02-{i % 28 + 1:02d}",
+        "channel": CHANNELS[i % len(CHANNELS)],
+        "language": "en",
+        "positions": [{"target": f"person:p{(i + 1) % 97}", "stance": STANCES[i % 4]}],
+        "sources": [
+            {
+                "source": f"source:s{i % 53}",
+                "quote": _words(i + 1, 6),
+                "start": i % 1000,
+                "end": i % 1000 + 40,
+            },
+            {"source": f"source:s{(i + 7) % 53}", "quote": _words(i + 2, 5), "note": "as reported"},
+        ],
+    }
+    if value["channel"] == "statement":  # the default: canonical text leaves it out
+        del value["channel"]
+    return value
+
+
+def person_value(i: int) -> dict[str, Any]:
+    return {"id": f"person:p{i}", "name": f"Person {i}"}
+
+
+def source_value(i: int) -> dict[str, Any]:
+    return {
+        "id": f"source:s{i}",
+        "kind": "news-article",
+        "title": f"Article {i} about {_words(i, 4)}",
+        "url": f"https://news.example/{i}",
+        "published": f"2020-02-{i % 28 + 1:02d}",
+    }
+
+
+def agency_value(i: int) -> dict[str, Any]:
+    return {"id": f"agency:a{i}", "name": f"Agency {i}", "kind": "agency", "abbreviation": f"A{i}"}
+
+
+def law_value(i: int) -> dict[str, Any]:
+    return {
+        "id": f"law:l{i}",
+        "kind": "statute",
+        "jurisdiction": "ocd-division/country:us",
+        "title": f"An act on {_words(i, 5)}",
+        "identifier": f"SB {i}",
+        "signed": "2017-10-05",
+        "effective": "2018-01-01",
+        "provisions": [
+            {
+                "id": f"law:l{i}#p1",
+                "label": "Section 1",
+                "effect": "restricts",
+                "activity": "immigration-enforcement-cooperation",
+                "binds": [f"agency:a{i % 29}"],
+            }
+        ],
+        "sources": [{"source": f"source:s{i % 53}", "quote": _words(i, 5)}],
+    }
+
+
+def figure_value(i: int) -> dict[str, Any]:
+    return {
+        "id": f"figure:f{i}",
+        "metric": "officers-deployed",
+        "quantity": {"kind": "exact", "value": i % 500},
+        "unit": "officers",
+        "period": "2020-02/2020-05",
+        "claimed_by": f"agency:a{i % 29}",
+        "sources": [{"source": f"source:s{i % 53}", "quote": _words(i, 4)}],
+    }
+
+
+def statements_document(n: int) -> bytes:
+    """One story document: ``n`` statements plus the persons and sources they refer to."""
+    doc = {
+        "format": "policyconflict",
+        "version": 1,
+        "id": "story:benchmark",
+        "title": "Benchmark story",
+        "persons": sorted((person_value(i) for i in range(97)), key=lambda v: v["id"]),
+        "sources": sorted((source_value(i) for i in range(53)), key=lambda v: v["id"]),
+        "statements": sorted((statement_value(i) for i in range(n)), key=lambda s: s["id"]),
+    }
+    return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
+
+
+MIXED = (
+    ("source", source_value),
+    ("person", person_value),
+    ("agency", agency_value),
+    ("law", law_value),
+    ("figure", figure_value),
+    ("statement", statement_value),
+)
+
+
+def mixed_corpus(n: int) -> bytes:
+    """A JSON Lines corpus of ``n`` records of six kinds, round robin."""
+    lines = ['{"format":"policyconflict","type":"header","version":1}']
+    for i in range(n):
+        tag, make = MIXED[i % len(MIXED)]
+        value = {**make(i), "type": tag}
+        lines.append(json.dumps(value, sort_keys=True, separators=(",", ":")))
+    return ("\n".join(lines) + "\n").encode()
+
+
+# -- peer models ---------------------------------------------------------------------------------
+
+
+def pydantic_models() -> dict[str, Any]:
+    """Pydantic v2 models with the library's constraints."""
+    from typing import Annotated, Literal
+
+    from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+    Id = Annotated[str, Field(pattern=ID)]
+    Text = Annotated[str, Field(min_length=1, pattern=TEXT)]
+    Date = Annotated[str, Field(pattern=DATE)]
+    Count = Annotated[int, Field(ge=0, le=2**53)]
+
+    class Model(BaseModel):
+        model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+    class Citation(Model):
+        source: Id
+        quote: Text | None = None
+        prefix: str | None = None
+        suffix: str | None = None
+        start: Count | None = None
+        end: Count | None = None
+        note: Text | None = None
+
+    class Position(Model):
+        target: Id
+        stance: Literal["support", "oppose", "neutral", "mixed"]
+
+    class Statement(Model):
+        id: Id
+        speaker: Id
+        text: Text
+        form: Literal["direct-quote", "paraphrase", "fragment", "translation"] = "direct-quote"
+        on_behalf_of: Id | None = None
+        date: Date | None = None
+        channel: Literal[
+            "press-release", "statement", "social-media", "video", "interview",
+            "press-conference", "speech", "court-filing", "testimony", "letter", "other",
+        ] = "statement"  # fmt: skip
+        language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")] | None = None
+        original: Id | None = None
+        translated_by: Id | None = None
+        positions: tuple[Position, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Person(Model):
+        id: Id
+        name: Text
+        aliases: tuple[Text, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Source(Model):
+        id: Id
+        kind: Literal["news-article", "press-release", "social-post", "dataset", "other"]
+        title: Text
+        url: Annotated[str, Field(pattern=r"^https?://[^\s]+$")] | None = None
+        publisher: Id | None = None
+        authors: tuple[Text, ...] = ()
+        published: Date | None = None
+        language: str | None = None
+
+    class Agency(Model):
+        id: Id
+        name: Text
+        kind: Literal["agency", "department", "police", "court", "other"]
+        abbreviation: Text | None = None
+        jurisdiction: Id | None = None
+        parent: Id | None = None
+        sources: tuple[Citation, ...] = ()
+
+    class Provision(Model):
+        id: Id
+        label: Text
+        effect: Literal["prohibits", "requires", "permits", "restricts", "other"]
+        activity: str | None = None
+        binds: tuple[Id, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Law(Model):
+        id: Id
+        kind: Literal["statute", "ordinance", "executive-order", "other"]
+        jurisdiction: Id
+        title: Text
+        identifier: Text | None = None
+        signed: Date | None = None
+        effective: Date | None = None
+        provisions: tuple[Provision, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Quantity(Model):
+        kind: Literal["exact", "approximate", "range", "at-least", "at-most", "undisclosed"]
+        value: int | float | None = None
+        low: int | float | None = None
+        high: int | float | None = None
+
+    class Figure(Model):
+        id: Id
+        metric: str
+        quantity: Quantity
+        unit: Text | None = None
+        period: Annotated[str, Field(pattern=r"^[0-9./-]*$")] | None = None
+        claimed_by: Id | None = None
+        sources: tuple[Citation, ...] = ()
+
+    class Document(Model):
+        format: Literal["policyconflict"]
+        version: Literal[1]
+        id: Id
+        title: Text
+        persons: tuple[Person, ...] = ()
+        sources: tuple[Source, ...] = ()
+        statements: tuple[Statement, ...] = ()
+
+    def tagged(cls: Any, tag: str) -> Any:
+        return type(cls.__name__ + "Record", (cls,), {"__annotations__": {"type": Literal[tag]}})
+
+    records = [tagged(cls, tag) for tag, cls in zip(
+        [t for t, _ in MIXED], [Source, Person, Agency, Law, Figure, Statement], strict=True
+    )]  # fmt: skip
+    union: Any = Annotated[
+        records[0] | records[1] | records[2] | records[3] | records[4] | records[5],
+        Field(discriminator="type"),
+    ]
+    return {"document": Document, "record": TypeAdapter(union)}
+
+
+def msgspec_models() -> dict[str, Any]:
+    """msgspec Structs with the library's constraints."""
+    from typing import Annotated, Literal
+
+    import msgspec
+    from msgspec import Meta
+
+    Id = Annotated[str, Meta(pattern=ID)]
+    Text = Annotated[str, Meta(min_length=1, pattern=TEXT)]
+    Date = Annotated[str, Meta(pattern=DATE)]
+    Count = Annotated[int, Meta(ge=0, le=2**53)]
+    opts: dict[str, Any] = {"forbid_unknown_fields": True, "frozen": True, "omit_defaults": True}
+
+    class Citation(msgspec.Struct, **opts):
+        source: Id
+        quote: Text | None = None
+        prefix: str | None = None
+        suffix: str | None = None
+        start: Count | None = None
+        end: Count | None = None
+        note: Text | None = None
+
+    class Position(msgspec.Struct, **opts):
+        target: Id
+        stance: Literal["support", "oppose", "neutral", "mixed"]
+
+    class Statement(msgspec.Struct, tag="statement", tag_field="type", **opts):
+        id: Id
+        speaker: Id
+        text: Text
+        form: Literal["direct-quote", "paraphrase", "fragment", "translation"] = "direct-quote"
+        on_behalf_of: Id | None = None
+        date: Date | None = None
+        channel: Literal[
+            "press-release", "statement", "social-media", "video", "interview",
+            "press-conference", "speech", "court-filing", "testimony", "letter", "other",
+        ] = "statement"  # fmt: skip
+        language: Annotated[str, Meta(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")] | None = None
+        original: Id | None = None
+        translated_by: Id | None = None
+        positions: tuple[Position, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Person(msgspec.Struct, tag="person", tag_field="type", **opts):
+        id: Id
+        name: Text
+        aliases: tuple[Text, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Source(msgspec.Struct, tag="source", tag_field="type", **opts):
+        id: Id
+        kind: Literal["news-article", "press-release", "social-post", "dataset", "other"]
+        title: Text
+        url: Annotated[str, Meta(pattern=r"^https?://[^\s]+$")] | None = None
+        publisher: Id | None = None
+        authors: tuple[Text, ...] = ()
+        published: Date | None = None
+        language: str | None = None
+
+    class Agency(msgspec.Struct, tag="agency", tag_field="type", **opts):
+        id: Id
+        name: Text
+        kind: Literal["agency", "department", "police", "court", "other"]
+        abbreviation: Text | None = None
+        jurisdiction: Id | None = None
+        parent: Id | None = None
+        sources: tuple[Citation, ...] = ()
+
+    class Provision(msgspec.Struct, **opts):
+        id: Id
+        label: Text
+        effect: Literal["prohibits", "requires", "permits", "restricts", "other"]
+        activity: str | None = None
+        binds: tuple[Id, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Law(msgspec.Struct, tag="law", tag_field="type", **opts):
+        id: Id
+        kind: Literal["statute", "ordinance", "executive-order", "other"]
+        jurisdiction: Id
+        title: Text
+        identifier: Text | None = None
+        signed: Date | None = None
+        effective: Date | None = None
+        provisions: tuple[Provision, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class Quantity(msgspec.Struct, **opts):
+        kind: Literal["exact", "approximate", "range", "at-least", "at-most", "undisclosed"]
+        value: int | float | None = None
+        low: int | float | None = None
+        high: int | float | None = None
+
+    class Figure(msgspec.Struct, tag="figure", tag_field="type", **opts):
+        id: Id
+        metric: str
+        quantity: Quantity
+        unit: Text | None = None
+        period: Annotated[str, Meta(pattern=r"^[0-9./-]*$")] | None = None
+        claimed_by: Id | None = None
+        sources: tuple[Citation, ...] = ()
+
+    class StatementNoTag(msgspec.Struct, **opts):
+        id: Id
+        speaker: Id
+        text: Text
+        form: Literal["direct-quote", "paraphrase", "fragment", "translation"] = "direct-quote"
+        on_behalf_of: Id | None = None
+        date: Date | None = None
+        channel: str = "statement"
+        language: str | None = None
+        original: Id | None = None
+        translated_by: Id | None = None
+        positions: tuple[Position, ...] = ()
+        sources: tuple[Citation, ...] = ()
+
+    class PersonNoTag(msgspec.Struct, **opts):
+        id: Id
+        name: Text
+
+    class SourceNoTag(msgspec.Struct, **opts):
+        id: Id
+        kind: str
+        title: Text
+        url: str | None = None
+        published: Date | None = None
+
+    class Document(msgspec.Struct, **opts):
+        format: Literal["policyconflict"]
+        version: Literal[1]
+        id: Id
+        title: Text
+        persons: tuple[PersonNoTag, ...] = ()
+        sources: tuple[SourceNoTag, ...] = ()
+        statements: tuple[StatementNoTag, ...] = ()
+
+    record = Source | Person | Agency | Law | Figure | Statement
+    return {
+        "document": msgspec.json.Decoder(Document),
+        "record": msgspec.json.Decoder(record),
+        "encoder": msgspec.json.Encoder(),
+    }
+
+
+# -- measuring -------------------------------------------------------------------------------------
+
+
+def median_time(run: Callable[[], object], repeat: int) -> float:
+    """Median seconds of ``repeat`` runs (the result of each run is dropped before the next)."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - start)
+        del result
+    return statistics.median(times)
+
+
+def retained(run: Callable[[], object]) -> int:
+    """Bytes still allocated after ``run`` returns, held by its result."""
+    gc.collect()
+    tracemalloc.start()
+    result = run()
+    gc.collect()
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del result
+    return size
+
+
+COLD = {
+    "policyconflict": (
+        "import policyconflict.serialization as s; s.loads(DATA)",
+        "import policyconflict.serialization.jsonl as j; import io; "
+        "list(j.iter_jsonl(io.BytesIO(DATA)))",
+    ),
+    "pydantic": (
+        "from bench_format import pydantic_models as m; m()['document'].model_validate_json(DATA)",
+        "from bench_format import pydantic_models as m; r = m()['record']; "
+        "[r.validate_json(x) for x in DATA.splitlines()[1:]]",
+    ),
+    "msgspec": (
+        "from bench_format import msgspec_models as m; m()['document'].decode(DATA)",
+        "from bench_format import msgspec_models as m; r = m()['record']; "
+        "[r.decode(x) for x in DATA.splitlines()[1:]]",
+    ),
+    "orjson": (
+        "import orjson; orjson.loads(DATA)",
+        "import orjson; [orjson.loads(x) for x in DATA.splitlines()]",
+    ),
+}
+
+
+def cold_start(library: str, corpus: int, data: bytes, repeat: int) -> float:
+    """Median seconds for a fresh interpreter to import ``library`` and load ``data`` once,
+    minus the time of a fresh interpreter that only reads the file."""
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        handle.write(data)
+        path = handle.name
+    here = Path(__file__).resolve().parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(here.parent / "src"), str(here)])}
+    read = f"DATA = open({path!r}, 'rb').read()\n"
+    code = read + COLD[library][corpus]
+
+    def run(source: str) -> float:
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-c", source], check=True, env=env)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    try:
+        return run(code) - run(read)
+    finally:
+        os.unlink(path)
+
+
+def main() -> None:
+    """Measure and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", type=int, default=200_000, help="statements (default 200,000)")
+    parser.add_argument("--quick", action="store_true", help="N=20,000 and fewer repetitions")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    n = 20_000 if args.quick else args.n
+    repeat = 3 if args.quick else args.repeat
+
+    import io
+
+    import orjson
+
+    import policyconflict.serialization as pcs
+    from policyconflict.serialization import jsonl
+
+    pyd = pydantic_models()
+    ms = msgspec_models()
+
+    document = statements_document(n)
+    corpus = mixed_corpus(max(n // 4, 60))
+    corpus_lines = corpus.splitlines()[1:]
+    count = {"statements": n, "mixed": len(corpus_lines)}
+    print(
+        f"statements: {n:,} records, {len(document) / n:.0f} bytes each; "
+        f"mixed: {count['mixed']:,} records, {len(corpus) / count['mixed']:.0f} bytes each; "
+        f"median of {repeat}; Python {sys.version.split()[0]}"
+    )
+
+    story = pcs.loads(document)
+    assert pcs.dumps(story).encode() == document, "the generator must write canonical text"
+    records = list(jsonl.iter_jsonl(io.BytesIO(corpus)))
+    pyd_doc = pyd["document"].model_validate_json(document)
+    pyd_records = [pyd["record"].validate_json(line) for line in corpus_lines]
+    ms_doc = ms["document"].decode(document)
+    ms_records = [ms["record"].decode(line) for line in corpus_lines]
+    plain_doc = orjson.loads(document)
+    plain_records = [orjson.loads(line) for line in corpus_lines]
+
+    loads: dict[str, dict[str, Callable[[], object]]] = {
+        "statements": {
+            "policyconflict": lambda: pcs.loads(document),
+            "pydantic": lambda: pyd["document"].model_validate_json(document),
+            "msgspec": lambda: ms["document"].decode(document),
+            "orjson": lambda: orjson.loads(document),
+        },
+        "mixed": {
+            "policyconflict": lambda: list(jsonl.iter_jsonl(io.BytesIO(corpus))),
+            "pydantic": lambda: [pyd["record"].validate_json(x) for x in corpus_lines],
+            "msgspec": lambda: [ms["record"].decode(x) for x in corpus_lines],
+            "orjson": lambda: [orjson.loads(x) for x in corpus_lines],
+        },
+    }
+
+    def write_corpus() -> bytes:
+        out = io.BytesIO()
+        jsonl.write_jsonl(records, out)
+        return out.getvalue()
+
+    dumps: dict[str, dict[str, Callable[[], object]]] = {
+        "statements": {
+            "policyconflict": lambda: pcs.dumps(story).encode(),
+            "pydantic": lambda: pyd_doc.model_dump_json(exclude_defaults=True),
+            "msgspec": lambda: ms["encoder"].encode(ms_doc),
+            "orjson": lambda: orjson.dumps(plain_doc, option=orjson.OPT_SORT_KEYS),
+        },
+        "mixed": {
+            "policyconflict": write_corpus,
+            "pydantic": lambda: b"\n".join(
+                pyd["record"].dump_json(r, exclude_defaults=True) for r in pyd_records
+            ),
+            "msgspec": lambda: b"\n".join(ms["encoder"].encode(r) for r in ms_records),
+            "orjson": lambda: b"\n".join(
+                orjson.dumps(r, option=orjson.OPT_SORT_KEYS) for r in plain_records
+            ),
+        },
+    }
+
+
+    libraries = ["policyconflict", "pydantic", "msgspec", "orjson"]
+    results: dict[tuple[str, str, str], float] = {}
+    for corpus_name in ("statements", "mixed"):
+        records_n = count[corpus_name]
+        for lib in libraries:
+            results[corpus_name, "load µs", lib] = (
+                median_time(loads[corpus_name][lib], repeat) / records_n * 1e6
+            )
+            results[corpus_name, "dump µs", lib] = (
+                median_time(dumps[corpus_name][lib], repeat) / records_n * 1e6
+            )
+            results[corpus_name, "memory B", lib] = retained(loads[corpus_name][lib]) / records_n
+            small = statements_document(20) if corpus_name == "statements" else mixed_corpus(24)
+            cold_index = 0 if corpus_name == "statements" else 1
+            results[corpus_name, "cold ms", lib] = (
+                cold_start(lib, cold_index, small, max(3, repeat)) * 1e3
+            )
+
+    targets = {"load µs": 0.5, "dump µs": 0.6, "memory B": 0.5, "cold ms": 0.6}
+    header = (
+        f"{'corpus':<11}{'measure':<10}"
+        + "".join(f"{lib:>16}" for lib in libraries)
+        + f"{'÷pydantic':>11}{'÷msgspec':>10}  target"
+    )
+    print(header)
+    print("-" * len(header))
+    verdicts = []
+    for corpus_name in ("statements", "mixed"):
+        for measure, goal in targets.items():
+            row = [results[corpus_name, measure, lib] for lib in libraries]
+            ratio_p = row[0] / row[1]
+            ratio_m = row[0] / row[2]
+            ok = ratio_p <= goal and (measure != "load µs" or ratio_m <= 3)
+            verdicts.append(ok)
+            goal_text = f"≤{goal}×pyd" + (", ≤3×msgspec" if measure == "load µs" else "")
+            print(
+                f"{corpus_name:<11}{measure:<10}"
+                + "".join(f"{value:>16.2f}" for value in row)
+                + f"{ratio_p:>10.2f}×{ratio_m:>9.2f}×  {goal_text} {'met' if ok else 'MISSED'}"
+            )
+    print(f"targets met: {sum(verdicts)} of {len(verdicts)}")
+
+
+if __name__ == "__main__":
+    main()
