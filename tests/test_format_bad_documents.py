@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from format_helpers import small_document, text_of
 
 from policyconflict import ValidationError
 from policyconflict.serialization import MAX_DEPTH, loads
+from test_format_helpers import small_document, text_of
 
 Doc = dict[str, Any]
 CITE = "$.statements[0].sources[0]"
