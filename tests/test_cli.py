@@ -10,10 +10,11 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from policyconflict import Story
+from policyconflict import Certainty, Story
 from policyconflict.serialization import dumps, loads
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -347,3 +348,249 @@ def test_convert_usage_errors_exit_2(story_file: Path, args: Sequence[str]) -> N
     result = cli(*args, cwd=story_file.parent)
     assert_clean_error(result, 2)
     assert "usage:" in result.stderr
+
+
+# --- corpora ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def corpus_file(tmp_path: Path, story_file: Path) -> Path:
+    path = tmp_path / "corpus.jsonl"
+    result = cli("convert", str(story_file), str(path))
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def _corpus_lines(corpus_file: Path) -> list[str]:
+    return corpus_file.read_text(encoding="utf-8").splitlines()
+
+
+def test_story_to_corpus_and_back_is_lossless(
+    tmp_path: Path, story_file: Path, corpus_file: Path
+) -> None:
+    lines = _corpus_lines(corpus_file)
+    assert json.loads(lines[0])["type"] == "header"
+    assert json.loads(lines[1])["type"] == "story"
+    back = tmp_path / "back.json"
+    assert cli("convert", str(corpus_file), str(back)).returncode == 0
+    assert back.read_bytes() == story_file.read_bytes()
+
+
+def test_validate_a_corpus_by_extension_and_by_content(
+    tmp_path: Path, corpus_file: Path, founding_story: Story
+) -> None:
+    renamed = tmp_path / "corpus.txt"
+    renamed.write_bytes(corpus_file.read_bytes())
+    count = len(list(founding_story.entities()))
+    for path in (corpus_file, renamed):
+        result = cli("validate", str(path))
+        assert result.returncode == 0, result.stdout
+        assert f"valid corpus ({count} entities)" in result.stdout
+    piped = cli("validate", "-", stdin=corpus_file.read_bytes())
+    assert piped.returncode == 0
+    assert "valid corpus" in piped.stdout
+
+
+def test_validate_a_corpus_reports_every_bad_line(tmp_path: Path, corpus_file: Path) -> None:
+    lines = _corpus_lines(corpus_file)
+    lines[4] = lines[4].replace('"id":', '"identifier_typo":', 1)
+    lines[8] = lines[8][:-1]  # cut the closing brace
+    other_story = [lines[1].replace('"id":"story:', '"id":"story:other-'), lines[2]]
+    bad_ref = lines[2].replace('"type":"source"', '"type":"source","bogus":true')
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join([*lines, *other_story, bad_ref]) + "\n", encoding="utf-8")
+    result = cli("validate", "--format", "json", str(path))
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)["files"][0]["problems"]
+    found = {(p["path"], p["code"]) for p in problems}
+    assert ("line 5: $.id", "missing-field") in found
+    assert any(path.startswith("line 9: $") and code == "bad-json" for path, code in found)
+    assert (f"line {len(lines) + 3}: $.bogus", "unknown-field") in found
+
+
+def test_validate_a_corpus_reports_broken_references_per_story(
+    tmp_path: Path, corpus_file: Path
+) -> None:
+    lines = _corpus_lines(corpus_file)
+    number = next(i for i, line in enumerate(lines) if '"speaker":"person:' in line)
+    lines[number] = lines[number].replace('"speaker":"person:', '"speaker":"person:nobody-', 1)
+    path = tmp_path / "refs.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("validate", str(path))
+    assert result.returncode == 1
+    assert f"line {number + 1}: $.speaker: unknown-reference:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        (b"", "missing-header"),
+        (b'{"type":"story","id":"s","title":"t"}\n', "missing-header"),
+        (b'{"format":"policyconflict","type":"header","version":1}\n\n', "bad-json"),
+    ],
+    ids=["empty", "no-header", "blank-line"],
+)
+def test_validate_broken_corpora(tmp_path: Path, content: bytes, code: str) -> None:
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(content)
+    result = cli("validate", "--format", "json", str(path))
+    assert result.returncode == 1
+    codes = [p["code"] for p in json.loads(result.stdout)["files"][0]["problems"]]
+    assert code in codes
+
+
+def test_convert_two_stories_into_one_needs_id_and_title(
+    tmp_path: Path, corpus_file: Path, founding_story: Story
+) -> None:
+    lines = _corpus_lines(corpus_file)
+    extra = lines[1].replace('"id":"story:', '"id":"story:other-')
+    two = tmp_path / "two.jsonl"
+    two.write_text("\n".join([*lines, extra]) + "\n", encoding="utf-8")
+    refused = cli("convert", str(two), str(tmp_path / "one.json"))
+    assert_clean_error(refused, 2)
+    assert "--id and --title" in refused.stderr
+    made = cli("convert", str(two), "-", "--to", "story", "--id", "story:all", "--title", "All")
+    assert made.returncode == 0, made.stderr
+    merged = loads(made.stdout)
+    assert merged.id == "story:all"
+    assert len(list(merged.entities())) == len(list(founding_story.entities()))
+
+
+# --- query -----------------------------------------------------------------------------------
+
+
+def _json(*args: str) -> Any:
+    result = cli(*args, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_query_statements_filters_like_the_corpus(
+    story_file: Path, corpus_file: Path, founding_story: Story
+) -> None:
+    from policyconflict.query import Corpus
+
+    corpus = Corpus([founding_story])
+    expected = [s.id for s in corpus.statements(stance="oppose", within=LA_CITY, on="2020-02-14")]
+    assert expected
+    for path in (story_file, corpus_file):
+        found = _json(
+            "query",
+            "statements",
+            str(path),
+            "--stance",
+            "oppose",
+            "--within",
+            LA_CITY,
+            "--on",
+            "2020-02-14",
+        )
+        assert [s["id"] for s in found] == expected
+        assert all(s["type"] == "statement" for s in found)
+    surely = _json(
+        "query", "statements", str(story_file), "--during", "2020-02", "--certainty", "surely"
+    )
+    assert [s["id"] for s in surely] == [
+        s.id for s in corpus.statements(during="2020-02/2020-02", certainty=Certainty.SURELY)
+    ]
+
+
+def test_query_places_may_be_codes_or_names(story_file: Path) -> None:
+    by_id = _json("query", "deployments", str(story_file), "--within", LA_CITY)
+    by_name = _json("query", "deployments", str(story_file), "--within", "City of Los Angeles")
+    assert by_id == by_name
+    assert by_id
+    unknown = cli("query", "deployments", str(story_file), "--within", "Atlantis of the Deep")
+    assert_clean_error(unknown, 1)
+
+
+def test_query_laws_in_force_in_los_angeles(story_file: Path) -> None:
+    laws = _json(
+        "query", "laws-in-force", str(story_file), "--place", LA_CITY, "--on", "2020-02-15"
+    )
+    assert "law:us/ca/2017-2018/sb-54" in [law["id"] for law in laws]
+    table = cli("query", "laws-in-force", str(story_file), "--place", LA_CITY, "--on", "2020-02-15")
+    assert table.returncode == 0
+    header, rule, *rows = table.stdout.splitlines()
+    assert header.split()[:2] == ["ID", "IDENTIFIER"]
+    assert set(rule) <= {"-", " "}
+    assert any("SB 54" in row for row in rows)
+
+
+def test_query_roles_conflicts_and_timeline(story_file: Path, founding_story: Story) -> None:
+    from policyconflict.query import Corpus
+
+    corpus = Corpus([founding_story])
+    roles = _json("query", "roles", str(story_file), "--on", "2020-02-14")
+    assert [r["id"] for r in roles] == [r.id for r in corpus.roles_on("2020-02-14")]
+    conflicts = _json("query", "conflicts", str(story_file), "--kind", "cooperation-restricted")
+    assert conflicts
+    assert {c["kind"] for c in conflicts} == {"cooperation-restricted"}
+    assert all(c["evidence"] for c in conflicts)
+    timeline = _json("query", "timeline", str(story_file))
+    assert [(t["entity"], t["what"]) for t in timeline] == [
+        (e.entity, e.what) for e in corpus.timeline()
+    ]
+
+
+def test_query_with_no_match_says_so(story_file: Path) -> None:
+    result = cli("query", "statements", str(story_file), "--on", "1999-01-01")
+    assert result.returncode == 0
+    assert result.stdout == ""
+    assert "nothing matches" in result.stderr
+    assert _json("query", "statements", str(story_file), "--on", "1999-01-01") == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("query", "statements", "STORY", "--on", "2020-13-01"),
+        ("query", "statements", "STORY", "--during", "2020-05/2020-02"),
+        ("query", "statements", "STORY", "--on", "2020", "--during", "2020"),
+        ("query", "roles", "STORY"),
+        ("query", "laws-in-force", "STORY", "--on", "2020"),
+        ("query", "conflicts", "STORY", "--kind", "feud"),
+        ("query", "statements", "STORY", "--certainty", "perhaps"),
+    ],
+    ids=[
+        "bad-date",
+        "bad-period",
+        "on-and-during",
+        "roles-no-date",
+        "laws-no-place",
+        "bad-kind",
+        "bad-certainty",
+    ],
+)
+def test_query_usage_errors_exit_2(story_file: Path, args: Sequence[str]) -> None:
+    result = cli(*[str(story_file) if a == "STORY" else a for a in args])
+    assert_clean_error(result, 2)
+
+
+def test_query_merges_files_and_reports_merge_conflicts(
+    tmp_path: Path, story_file: Path, corpus_file: Path
+) -> None:
+    twice = _json("query", "timeline", str(story_file), str(corpus_file))
+    once = _json("query", "timeline", str(story_file))
+    assert twice == once  # the same entities defined identically are kept once
+    document = json.loads(story_file.read_text(encoding="utf-8"))
+    document["persons"][0]["name"] = "Someone Else"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("query", "timeline", str(story_file), str(changed))
+    assert_clean_error(result, 1)
+    assert "merge conflict" in result.stderr
+
+
+def test_query_missing_file_exits_2(tmp_path: Path) -> None:
+    result = cli("query", "timeline", str(tmp_path / "absent.jsonl"))
+    assert_clean_error(result, 2)
+    assert "no such file or directory" in result.stderr
+
+
+def test_schema_is_the_shipped_schema() -> None:
+    result = cli("schema")
+    assert result.returncode == 0
+    shipped = (SRC / "policyconflict" / "data" / "schema.json").read_text(encoding="utf-8")
+    assert json.loads(result.stdout) == json.loads(shipped)
+    assert json.loads(result.stdout)["$schema"].endswith("2020-12/schema")

@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from policyconflict._cli import convert, lookup, validate
+from policyconflict._cli import convert, lookup, query, validate
 from policyconflict._cli._files import describe_os_error
 from policyconflict._cli._usage import UsageError
 from policyconflict.errors import PolicyConflictError, render_problem
@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     validate.register(commands)
     convert.register(commands)
+    query.register(commands)
 
     lookup.register(commands)
     return parser

@@ -6,14 +6,16 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import sys
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
 from typing import BinaryIO, Literal, TextIO
 
+import attrs
+
 from policyconflict._cli._files import STDIO, open_input
 from policyconflict.errors import Problem, ValidationError
-from policyconflict.story import Entity, Story
+from policyconflict.story import Story
 
 __all__ = [
     "CORPUS_SUFFIXES",
@@ -22,7 +24,7 @@ __all__ = [
     "count_entities",
     "kind_of",
     "kind_of_name",
-    "load_entities",
+    "load_stories",
     "load_story",
     "open_source",
     "problems_of",
@@ -111,27 +113,120 @@ def load_story(name: str, err: TextIO) -> Story:
     return loads(data)
 
 
-def load_entities(name: str, err: TextIO) -> Iterator[Entity]:
-    """The entities of corpus ``name``, streamed."""
-    from policyconflict import serialization
+def load_stories(name: str, err: TextIO) -> Iterator[Story]:
+    """The stories of input ``name`` — one for a story document, each story of a corpus in
+    turn (streamed) — as its kind says."""
+    if kind_of(name, err) == "story":
+        yield load_story(name, err)
+        return
+    from policyconflict.serialization.jsonl import read_stories
 
     with open_source(name, err) as handle:
-        yield from serialization.iter_jsonl(handle)  # type: ignore[attr-defined]
+        yield from read_stories(handle)
 
 
 def count_entities(name: str, kind: Kind, err: TextIO) -> int:
     """Load input ``name`` as ``kind`` and count its entities; :class:`ValidationError` with
-    every problem when it is invalid."""
+    every problem when it is invalid — for a corpus, the problems of every line and of every
+    story, not only the first one found."""
     if kind == "story":
         return sum(1 for _ in load_story(name, err).entities())
-    return sum(1 for _ in load_entities(name, err))
+    from policyconflict.serialization.jsonl import read_stories
+
+    try:
+        with open_source(name, err) as handle:
+            return sum(sum(1 for _ in story.entities()) for story in read_stories(handle))
+    except ValidationError:
+        pass  # the fast pass stops at the first problem: look again, line by line
+    with open_source(name, err) as handle:
+        problems = _corpus_problems(handle)
+    raise ValidationError(problems)
+
+
+_LINE_PATH = re.compile(r"line ([0-9]+): ")
+
+
+def _renumber(problems: Iterable[Problem], numbers: Sequence[int]) -> list[Problem]:
+    """Problems found in a small corpus made of some lines of a big one, with the big one's
+    line numbers (``numbers[k - 1]`` is the number of the small one's line ``k``)."""
+
+    def fix(problem: Problem) -> Problem:
+        def number(match: re.Match[str]) -> str:
+            k = int(match.group(1))
+            return f"line {numbers[k - 1] if 0 < k <= len(numbers) else k}: "
+
+        return attrs.evolve(problem, path=_LINE_PATH.sub(number, problem.path, count=1))
+
+    return [fix(p) for p in problems]
+
+
+def _corpus_problems(handle: BinaryIO) -> list[Problem]:
+    """Every problem of a corpus: each line checked on its own after the header, then each
+    story whose lines are all good checked as a whole.
+
+    Each line (or story) is checked as a small corpus of the header and that line (or the
+    story's lines), so the checks are exactly the loader's; only the line numbers are mapped
+    back. One story's lines are held in memory at a time.
+    """
+    from policyconflict.serialization.jsonl import StoryStart, iter_jsonl, read_stories
+
+    problems: list[Problem] = []
+    header: bytes | None = None
+    story_lines: list[tuple[int, bytes]] = []
+    story_ok = True
+
+    def close_story() -> None:
+        if story_lines and story_ok and header is not None:
+            data = b"".join([header, *(line for _, line in story_lines)])
+            try:
+                for _ in read_stories(io.BytesIO(data)):
+                    pass
+            except ValidationError as error:
+                problems.extend(_renumber(error.problems, [1, *(n for n, _ in story_lines)]))
+
+    number = 0
+    for number, raw in enumerate(handle, start=1):
+        line = raw if raw.endswith(b"\n") else raw + b"\n"
+        if header is None:
+            try:
+                for _ in iter_jsonl(io.BytesIO(line)):
+                    pass
+            except ValidationError as error:
+                problems.extend(_renumber(error.problems, [number]))
+                return problems  # without a good header no line can be read
+            header = line
+            continue
+        try:
+            records = list(iter_jsonl(io.BytesIO(header + line)))
+        except ValidationError as error:
+            problems.extend(_renumber(error.problems, [1, number]))
+            story_ok = False
+            continue
+        if isinstance(records[0], StoryStart):
+            close_story()
+            story_lines, story_ok = [(number, line)], True
+        elif not story_lines:
+            problems.append(
+                Problem(
+                    path=f"line {number}: $",
+                    code="outside-story",
+                    message="an entity record comes before any story record",
+                )
+            )
+        else:
+            story_lines.append((number, line))
+    close_story()
+    if header is None:
+        problems.append(
+            Problem(
+                path=f"line {number + 1}: $",
+                code="missing-header",
+                message="the corpus is empty: no header",
+            )
+        )
+    return problems
 
 
 def problems_of(error: ValidationError) -> tuple[Problem, ...]:
     """The problems of ``error`` (at least one)."""
     return error.problems or (Problem(path="$", code="invalid", message=str(error)),)
-
-
-def stdin_is_terminal() -> bool:
-    """Whether standard input is a terminal (reading it would wait for typing)."""
-    return sys.stdin is not None and sys.stdin.isatty()

@@ -96,7 +96,7 @@ def _write_story(story: Story, target: str) -> None:
 
 
 def _write_corpus(stories: list[Story], target: str) -> None:
-    from policyconflict import serialization
+    from policyconflict.serialization.jsonl import write_jsonl
 
     with atomic_writer(target) as handle:
-        serialization.write_jsonl(stories, handle)  # type: ignore[attr-defined]
+        write_jsonl(stories, handle)

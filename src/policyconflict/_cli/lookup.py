@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any, TextIO
 
 from policyconflict._cli._output import print_json, print_table
@@ -54,9 +53,9 @@ def register(commands: Any) -> None:
 
 def run_schema(_args: argparse.Namespace, out: TextIO, _err: TextIO) -> int:
     """Print the schema."""
-    from policyconflict.serialization import json_schema
+    from policyconflict.serialization.schema import schema_text
 
-    out.write(json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    out.write(schema_text())
     return 0
 
 
