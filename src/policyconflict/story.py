@@ -9,6 +9,7 @@ such as ``$.statements[3].speaker``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, TypeAlias
 
@@ -253,7 +254,25 @@ def story_problems(story: Story) -> tuple[Problem, ...]:
     _check_cycles(story.jurisdictions, "jurisdictions", emit)
     _check_cycles(story.agencies, "agencies", emit)
     _check_courts(story, emit)
-    return tuple(problems)
+    return tuple(sorted(problems, key=lambda problem: _position(story, problem.path)))
+
+
+_STEP: Final = re.compile(r"\.(\w+)|\[(\d+)\]")
+
+
+def _position(story: Story, path: str) -> tuple[int, ...]:
+    """Where ``path`` is in the document: the checks above run one after another, and sorting
+    on this key (a stable sort) puts their problems back in document order."""
+    key: list[int] = []
+    current: Any = story
+    for name, index in _STEP.findall(path):
+        if name:
+            key.append([field.name for field in attrs.fields(type(current))].index(name))
+            current = getattr(current, name)
+        else:
+            key.append(int(index))
+            current = current[int(index)]
+    return tuple(key)
 
 
 def _check_cycles(
