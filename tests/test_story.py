@@ -27,6 +27,7 @@ from helpers import (
     story,
 )
 from policyconflict import (
+    Citation,
     Position,
     Problem,
     Provision,
@@ -135,6 +136,37 @@ def test_get_finds_entities_and_provisions() -> None:
         built.get("person:nobody")
 
 
+def test_problems_within_one_entity_follow_its_fields() -> None:
+    provision = Provision(
+        id=PROVISION, label="a", effect=ProvisionEffect.RESTRICTS, counterparty=("agency:x",)
+    )
+    with pytest.raises(ValidationError) as info:
+        story(
+            agencies=(
+                agency(
+                    "agency:a",
+                    jurisdiction="ocd-division/country:mx",
+                    parent="agency:b",
+                    sources=(Citation(source="source:nowhere"),),
+                ),
+                agency("agency:b", parent="agency:a"),
+            ),
+            laws=(
+                law(provisions=(provision,)),
+                law("law:us/ca/2019-2020/sb-54", provisions=(provision,)),
+            ),
+        )
+    assert [(p.code, p.path) for p in info.value.problems] == [
+        ("unknown-reference", "$.agencies[0].jurisdiction"),
+        ("cycle", "$.agencies[0].parent"),
+        ("unknown-reference", "$.agencies[0].sources[0].source"),
+        ("cycle", "$.agencies[1].parent"),
+        ("unknown-reference", "$.laws[0].provisions[0].counterparty[0]"),
+        ("duplicate-id", "$.laws[1].provisions[0].id"),
+        ("unknown-reference", "$.laws[1].provisions[0].counterparty[0]"),
+    ]
+
+
 def test_a_story_is_hashable_and_evolves_to_a_checked_story() -> None:
     built = _story(_entities())
     assert hash(built) == hash(_story(_entities()))
@@ -167,14 +199,15 @@ def test_every_problem_is_listed_in_document_order() -> None:
                 ),
             ),
         )
+    # Found by different checks (ids, references, cycles), listed in document order.
     assert [(p.code, p.path) for p in info.value.problems] == [
+        ("cycle", "$.agencies[0].parent"),
+        ("cycle", "$.agencies[1].parent"),
         ("duplicate-id", "$.persons[1].id"),
         ("unknown-reference", "$.roles[0].person"),
         ("unknown-reference", "$.laws[0].jurisdiction"),
         ("wrong-kind", "$.statements[0].speaker"),
         ("unknown-reference", "$.statements[0].positions[0].target"),
-        ("cycle", "$.agencies[0].parent"),
-        ("cycle", "$.agencies[1].parent"),
     ]
     assert str(info.value).startswith("7 problems: ")
     assert "(and 6 more)" in str(info.value)
