@@ -84,6 +84,17 @@ class CommandChange:
     )
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
+    @sources.validator
+    def _check(self, _attribute: object, _value: object) -> None:
+        if self.from_command is not None and self.from_command == self.to_command:
+            raise ShapeError(
+                "self-reference", "a command change moves a unit to another command", "to_command"
+            )
+        if self.unit == self.to_command:
+            raise ShapeError(
+                "self-reference", "a unit is not placed under its own command", "to_command"
+            )
+
 
 @attrs.frozen(kw_only=True)
 class Deployment:
@@ -146,6 +157,33 @@ class Deployment:
         return Quantity.total(
             u.count if u.count is not None else Quantity.undisclosed() for u in self.units
         )
+
+    def command_of(self, unit: str, on: PartialDate) -> str | None:
+        """Who commands ``unit`` throughout ``on`` according to the command changes.
+
+        A change takes effect at its moment, or at the start of its day when no time is given
+        (a guard federalized on 2020-06-01 is under federal command all that day). The answer
+        is the command of the last change surely in effect from the start of ``on``; ``None``
+        when no change had taken effect, or when one may take effect during ``on``.
+        """
+        current: str | None = None
+        for change in sorted(
+            (c for c in self.command_changes if c.unit == unit), key=lambda c: c.date.sort_key()
+        ):
+            first, last = _start_keys(change.date)
+            if last <= on.earliest_key:
+                current = change.to_command
+            elif first <= on.latest_key:
+                return None
+        return current
+
+
+def _start_keys(date: PartialDate) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The earliest and latest moments a change dated ``date`` can take effect."""
+    if date.hour is not None:
+        return date.earliest_key, date.earliest_key
+    first, last = PartialDate.from_date(date.earliest), PartialDate.from_date(date.latest)
+    return first.earliest_key, last.earliest_key
 
 
 class EventKind(enum.StrEnum):

@@ -1,4 +1,12 @@
-"""Conflicts in court: :class:`LegalCase` and :class:`Ruling`."""
+"""Conflicts in court: :class:`LegalCase` and :class:`Ruling`.
+
+A case passes through courts (one :class:`Docket` per court and appeal), has parties whose roles
+hold over periods (an official sued in their official capacity is succeeded by the next holder
+of the office), and challenges laws, provisions, deployments or orders. A ruling has an
+:class:`Outcome` per target, each with a :class:`Scope` (only in some places, everywhere except
+some places, only as applied to one class). Whether a law is in force on a date is derived from
+the law's dates and these rulings by :func:`policyconflict.status.status_on`.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +15,7 @@ from typing import ClassVar
 
 import attrs
 
-from policyconflict.dates import PartialDate, Period
+from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
 from policyconflict.model.sources import Citation
@@ -96,6 +104,21 @@ class LegalCase:
                 "self-reference", "a case is not consolidated with itself", "consolidated_with"
             )
 
+    def parties_on(
+        self, date: PartialDate, *, certainty: Certainty = Certainty.SURELY
+    ) -> tuple[Party, ...]:
+        """The parties whose role holds on ``date`` (a party without a period holds for the whole
+        case): *surely* holds, or *may* hold, as ``certainty`` says."""
+        return tuple(
+            p
+            for p in self.parties
+            if p.period is None or p.period.contains(date, certainty=certainty)
+        )
+
+    def dockets_in(self, court: str) -> tuple[Docket, ...]:
+        """The case's numbers in ``court`` (an appeals court may hear more than one appeal)."""
+        return tuple(d for d in self.dockets if d.court == court)
+
 
 class RulingKind(enum.StrEnum):
     """What kind of decision a ruling is."""
@@ -110,6 +133,8 @@ class RulingKind(enum.StrEnum):
     AFFIRMED = "affirmed"
     REVERSED = "reversed"
     AFFIRMED_IN_PART = "affirmed-in-part"
+    REVERSED_IN_PART = "reversed-in-part"
+    REHEARING_GRANTED = "rehearing-granted"
     VACATED = "vacated"
     REMANDED = "remanded"
     CERTIORARI_DENIED = "certiorari-denied"
@@ -121,7 +146,13 @@ class RulingKind(enum.StrEnum):
 
 
 class OutcomeEffect(enum.StrEnum):
-    """What a ruling does to one target."""
+    """What a ruling does to one target.
+
+    On a law or provision: ``enjoins``, ``stays`` and ``strikes`` (or ``vacates``, read as
+    striking) block it; ``lifts`` ends earlier blocks on it; ``upholds`` and ``denies`` change
+    nothing. On another ruling: ``stays`` suspends it while the stay holds; ``vacates``,
+    ``reverses`` and ``lifts`` end it; ``affirms`` and ``denies`` change nothing.
+    """
 
     ENJOINS = "enjoins"
     UPHOLDS = "upholds"
@@ -136,13 +167,34 @@ class OutcomeEffect(enum.StrEnum):
 
 @attrs.frozen(kw_only=True)
 class Scope:
-    """Where and for whom an outcome holds: only in ``places``, only as applied to ``applies_to``
-    (a class such as ``private-employers``). Empty scope: everywhere, for everyone."""
+    """Where and for whom an outcome holds: only in ``places`` (and the places within them), not
+    in ``excluding``, only as applied to ``applies_to`` (a class such as ``private-employers``).
+    Empty scope: everywhere, for everyone.
+
+    ``excluding`` says "everywhere but": an appeals court that stays an injunction's nationwide
+    reach keeps it for the plaintiff city with ``Scope(excluding=(city,))``.
+    """
 
     places: tuple[str, ...] = attrs.field(
         default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
     )
     applies_to: str | None = attrs.field(default=None, validator=f.topic)
+    excluding: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
+    )
+
+    @excluding.validator
+    def _check(self, _attribute: object, value: tuple[str, ...]) -> None:
+        both = sorted(set(self.places) & set(value))
+        if both:
+            raise ShapeError(
+                "contradiction", f"{both[0]!r} is both in places and in excluding", "excluding"
+            )
+
+    @property
+    def everywhere(self) -> bool:
+        """Whether the scope names no place: it holds in every place."""
+        return not self.places and not self.excluding
 
 
 @attrs.frozen(kw_only=True)
@@ -199,3 +251,8 @@ class Ruling:
         if self.no_effect:
             return None
         return self.takes_effect if self.takes_effect is not None else self.date
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """The ids the ruling's outcomes are about, first mention first, without repeats."""
+        return tuple(dict.fromkeys(o.target for o in self.outcomes))
