@@ -1,0 +1,269 @@
+"""Small generated worlds for the query property tests: one valid story's worth of entities.
+
+Ids come from small pools so that queries hit often; dates mix years, months, days, times of
+day and missing dates; periods mix open, unknown and dated ends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from policyconflict import (
+    OPEN,
+    UNKNOWN,
+    Agency,
+    AgencyKind,
+    Channel,
+    Deployment,
+    DeploymentPhase,
+    Figure,
+    Jurisdiction,
+    JurisdictionLevel,
+    Law,
+    LawKind,
+    LegalCase,
+    Organization,
+    OrganizationKind,
+    Outcome,
+    OutcomeEffect,
+    PartialDate,
+    Party,
+    PartyRole,
+    Period,
+    Person,
+    Position,
+    Predicate,
+    Provision,
+    ProvisionEffect,
+    Quantity,
+    Relation,
+    Role,
+    Ruling,
+    RulingKind,
+    Stance,
+    Statement,
+    Story,
+)
+
+PLACES = [f"place-{i}" for i in range(6)]
+AGENCIES = [f"agency-{i}" for i in range(4)]
+ORGS = ["org-0", "org-1"]
+PERSONS = [f"person-{i}" for i in range(4)]
+TITLES = ["Mayor", "Chief", "Director"]
+TOPICS = ["immigration", "immigration-enforcement", "immigration-enforcement-cooperation", "tax"]
+COURT = "court-0"
+
+dates = st.one_of(
+    st.builds(PartialDate, year=st.integers(2019, 2021)),
+    st.builds(PartialDate, year=st.integers(2019, 2021), month=st.integers(1, 12)),
+    st.builds(
+        PartialDate, year=st.integers(2019, 2021), month=st.integers(1, 12), day=st.integers(1, 28)
+    ),
+    st.builds(
+        PartialDate,
+        year=st.just(2020),
+        month=st.just(2),
+        day=st.integers(13, 15),
+        hour=st.integers(0, 23),
+        minute=st.just(0),
+        utc_offset=st.sampled_from([-480, 0, 60]),
+    ),
+)
+bounds = st.one_of(st.just(OPEN), st.just(UNKNOWN), dates)
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> Period:
+    """A period; ends are swapped when the draw puts them the wrong way round."""
+    start, end = draw(bounds), draw(bounds)
+    if (
+        isinstance(start, PartialDate)
+        and isinstance(end, PartialDate)
+        and start.earliest_key > end.latest_key
+    ):
+        start, end = end, start
+    return Period(start=start, end=end)
+
+
+def _pick(draw: st.DrawFn, pool: list[str], *, most: int = 3) -> tuple[str, ...]:
+    return tuple(draw(st.lists(st.sampled_from(pool), max_size=most, unique=True)))
+
+
+@st.composite
+def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
+    """Entities of one valid story, by collection name."""
+    jurisdictions = [
+        Jurisdiction(
+            id=pid,
+            name=f"Place {i}",
+            level=draw(st.sampled_from(list(JurisdictionLevel))),
+            parent=None if i == 0 else draw(st.sampled_from([None, *PLACES[:i]])),
+        )
+        for i, pid in enumerate(PLACES)
+    ]
+    agencies = [
+        Agency(
+            id=aid,
+            name=f"Agency {i}",
+            kind=AgencyKind.AGENCY,
+            jurisdiction=draw(st.sampled_from([None, *PLACES])),
+            parent=None if i == 0 else draw(st.sampled_from([None, *AGENCIES[:i]])),
+        )
+        for i, aid in enumerate(AGENCIES)
+    ]
+    agencies.append(Agency(id=COURT, name="Court", kind=AgencyKind.COURT))
+    organizations = [
+        Organization(
+            id=oid,
+            name=f"Org {i}",
+            kind=OrganizationKind.NGO,
+            jurisdiction=draw(st.sampled_from([None, *PLACES])),
+        )
+        for i, oid in enumerate(ORGS)
+    ]
+    persons = [Person(id=pid, name=f"Person {i}") for i, pid in enumerate(PERSONS)]
+    bodies = AGENCIES + ORGS + PLACES
+    roles = [
+        Role(
+            id=f"role-{i}",
+            person=draw(st.sampled_from(PERSONS)),
+            organization=draw(st.sampled_from(bodies)),
+            title=draw(st.sampled_from(TITLES)),
+            period=draw(periods()),
+        )
+        for i in range(draw(st.integers(0, 6)))
+    ]
+    laws = []
+    for i in range(draw(st.integers(0, 4))):
+        effective = draw(st.one_of(st.none(), dates))
+        expires = draw(st.one_of(st.none(), dates))
+        if (
+            effective is not None
+            and expires is not None
+            and expires.latest_key < effective.earliest_key
+        ):
+            effective, expires = expires, effective
+        provisions = tuple(
+            Provision(
+                id=f"law-{i}#p{j}",
+                label=f"§{j}",
+                effect=draw(st.sampled_from(list(ProvisionEffect))),
+                activity=draw(st.sampled_from([None, *TOPICS])),
+                counterparty=_pick(draw, AGENCIES, most=2),
+            )
+            for j in range(draw(st.integers(0, 2)))
+        )
+        laws.append(
+            Law(
+                id=f"law-{i}",
+                kind=LawKind.STATUTE,
+                jurisdiction=draw(st.sampled_from(PLACES)),
+                title=f"Law {i}",
+                effective=effective,
+                expires=expires,
+                provisions=provisions,
+            )
+        )
+    deployments = [
+        Deployment(
+            id=f"deployment-{i}",
+            agency=draw(st.sampled_from(AGENCIES)),
+            in_support_of=_pick(draw, AGENCIES, most=2),
+            targets=_pick(draw, PLACES),
+            period=draw(periods()),
+            topic=draw(st.sampled_from([None, *TOPICS])),
+            phases=tuple(
+                DeploymentPhase(
+                    period=draw(periods()), description="phase", targets=_pick(draw, PLACES)
+                )
+                for _ in range(draw(st.integers(0, 1)))
+            ),
+        )
+        for i in range(draw(st.integers(0, 4)))
+    ]
+    targets = [d.id for d in deployments] + [law.id for law in laws] + AGENCIES[:2]
+    speakers = PERSONS + AGENCIES + ORGS + PLACES
+    statements = []
+    for i in range(draw(st.integers(0, 25))):
+        speaker = draw(st.sampled_from(speakers))
+        principal = draw(st.sampled_from([None, *[s for s in speakers if s != speaker]]))
+        statements.append(
+            Statement(
+                id=f"statement-{i}",
+                speaker=speaker,
+                on_behalf_of=principal if draw(st.booleans()) else None,
+                text=f"Words {i}.",
+                date=draw(st.one_of(st.none(), dates)),
+                channel=draw(st.sampled_from([Channel.STATEMENT, Channel.INTERVIEW])),
+                positions=tuple(
+                    Position(target=t, stance=draw(st.sampled_from(list(Stance))))
+                    for t in _pick(draw, targets, most=2)
+                ),
+            )
+        )
+    relations = [
+        Relation(
+            id=f"relation-{i}",
+            subject=draw(st.sampled_from(PERSONS)),
+            predicate=draw(st.sampled_from([Predicate.SUPPORTS, Predicate.OPPOSES])),
+            object=draw(st.sampled_from(targets)),
+        )
+        for i in range(draw(st.integers(0, 2)) if targets else 0)
+    ]
+    law_targets = [law.id for law in laws] + [p.id for law in laws for p in law.provisions]
+    cases = [
+        LegalCase(
+            id=f"case-{i}",
+            name=f"Case {i}",
+            filed=draw(st.one_of(st.none(), dates)),
+            parties=(Party(entity=draw(st.sampled_from(AGENCIES)), role=PartyRole.PLAINTIFF),),
+            challenges=_pick(draw, law_targets, most=2),
+        )
+        for i in range(draw(st.integers(0, 2)) if law_targets else 0)
+    ]
+    rulings = [
+        Ruling(
+            id=f"ruling-{i}",
+            case=draw(st.sampled_from([c.id for c in cases])),
+            court=COURT,
+            date=draw(dates),
+            kind=RulingKind.PRELIMINARY_INJUNCTION,
+            outcomes=tuple(
+                Outcome(target=t, effect=draw(st.sampled_from(list(OutcomeEffect))))
+                for t in _pick(draw, law_targets, most=2)
+            ),
+        )
+        for i in range(draw(st.integers(0, 2)) if cases else 0)
+    ]
+    figures = [
+        Figure(
+            id=f"figure-{i}",
+            metric="arrests",
+            quantity=Quantity.exact(draw(st.integers(1, 3))),
+            subject=draw(st.sampled_from([None, *AGENCIES[:2]])),
+            claimed_by=draw(st.sampled_from([None, *AGENCIES])),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    ]
+    return {
+        "jurisdictions": jurisdictions,
+        "agencies": agencies,
+        "organizations": organizations,
+        "persons": persons,
+        "roles": roles,
+        "laws": laws,
+        "deployments": deployments,
+        "statements": statements,
+        "relations": relations,
+        "legal_cases": cases,
+        "rulings": rulings,
+        "figures": figures,
+    }
+
+
+def story_of(world: dict[str, list[Any]], story_id: str = "story", **drop: int) -> Story:
+    """A story of the world, keeping only the first ``n`` of each collection named in ``drop``."""
+    fields = {name: tuple(items[: drop.get(name, len(items))]) for name, items in world.items()}
+    return Story(id=story_id, title="Generated", **fields)
