@@ -8,7 +8,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _query_worlds import (
+from policyconflict import Certainty, Channel, Stance
+from policyconflict.query import ConflictKind, Corpus
+from test_query_worlds import (
     AGENCIES,
     ORGS,
     PERSONS,
@@ -20,8 +22,6 @@ from _query_worlds import (
     story_of,
     worlds,
 )
-from policyconflict import Certainty, Channel, Stance
-from policyconflict.query import ConflictKind, Corpus
 
 certainties = st.sampled_from(list(Certainty))
 actors = st.sampled_from([*PERSONS, *AGENCIES, *ORGS, *PLACES, "nobody"])

@@ -1,4 +1,5 @@
-"""Small generated worlds for the query property tests: one valid story's worth of entities.
+"""Small generated worlds for the query property tests (one valid story's worth of entities),
+and a test that they are valid.
 
 Ids come from small pools so that queries hit often; dates mix years, months, days, times of
 day and missing dates; periods mix open, unknown and dated ends.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given
 from hypothesis import strategies as st
 
 from policyconflict import (
@@ -267,3 +269,16 @@ def story_of(world: dict[str, list[Any]], story_id: str = "story", **drop: int) 
     """A story of the world, keeping only the first ``n`` of each collection named in ``drop``."""
     fields = {name: tuple(items[: drop.get(name, len(items))]) for name, items in world.items()}
     return Story(id=story_id, title="Generated", **fields)
+
+
+@given(worlds())
+def test_generated_worlds_are_valid_stories_that_exercise_the_queries(
+    world: dict[str, list[Any]],
+) -> None:
+    story = story_of(world)
+    assert len(story.jurisdictions) == len(PLACES)
+    # Every dated statement's date lies in the years the query strategies ask about.
+    assert all(s.date is None or 2019 <= s.date.year <= 2021 for s in story.statements)
+    # Positions only target entities of the story.
+    known = {e.id for e in story.entities()}
+    assert all(p.target in known for s in story.statements for p in s.positions)
