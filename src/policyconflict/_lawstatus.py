@@ -1,0 +1,365 @@
+"""Machinery for :mod:`policyconflict.status`: change points, cells and the evaluation of one
+moment. The rules are documented in :mod:`policyconflict.status`.
+
+Moments are the ordered keys of :mod:`policyconflict.dates` (``PartialDate.earliest_key``). A
+*change* (the law taking effect, expiring, being repealed; a ruling taking effect) happens at
+one key when its date has a time of day, or at the start of some day in a span (``lo`` to
+``hi``) when it is known to the day, month or year. A *cell* is one target (law or provision),
+one part of the asked place and one class.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import itertools
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Final, TypeAlias
+
+import attrs
+
+from policyconflict.dates import PartialDate, Period
+from policyconflict.model.courts import Outcome, OutcomeEffect, Ruling, Scope
+from policyconflict.model.laws import Law
+
+Key: TypeAlias = tuple[int, int]
+MINUS_INF: Final[Key] = (0, 0)
+PLUS_INF: Final[Key] = (10**7, 0)
+MAX_UNCERTAIN: Final = 12
+"""At most this many changes of uncertain date are followed both ways in one piece (2**12
+combinations); beyond that the piece is ``unknown``."""
+
+EFFECTIVE: Final = "#effective"
+EXPIRES: Final = "#expires"
+REPEALED: Final = "#repealed"
+_END_STATES: Final = {EXPIRES: "expired", REPEALED: "repealed"}
+_ENDING: Final = frozenset({OutcomeEffect.VACATES, OutcomeEffect.REVERSES, OutcomeEffect.LIFTS})
+_SUSPENDING: Final = _ENDING | {OutcomeEffect.STAYS}
+_BLOCKS: Final = {
+    OutcomeEffect.STRIKES: "struck",
+    OutcomeEffect.VACATES: "struck",
+    OutcomeEffect.ENJOINS: "enjoined",
+    OutcomeEffect.STAYS: "stayed",
+}
+_RANK: Final = ("struck", "enjoined", "stayed")
+
+
+@attrs.frozen
+class Change:
+    """Something that happens at a moment between ``lo`` and ``hi`` (keys), dated for display
+    by ``lo_date`` and ``hi_date``."""
+
+    name: str
+    lo: Key
+    hi: Key
+    lo_date: PartialDate | None
+    hi_date: PartialDate | None
+
+
+def _day(day: _dt.date) -> PartialDate:
+    return PartialDate.from_date(day)
+
+
+def start_change(name: str, date: PartialDate) -> Change:
+    """A change that takes effect at ``date``: its minute, or the start of one of its days."""
+    if date.hour is not None:
+        return Change(name, date.earliest_key, date.earliest_key, date, date)
+    first, last = _day(date.earliest), _day(date.latest)
+    return Change(name, first.earliest_key, last.earliest_key, first, last)
+
+
+def end_change(name: str, date: PartialDate) -> Change:
+    """A change that happens just after ``date`` ends (``date`` is the last moment before it)."""
+    instant = date.instant
+    if instant is not None:
+        step = _dt.timedelta(seconds=1 if date.second is not None else 60)
+        after = PartialDate.from_datetime(instant + step)
+        return Change(name, after.earliest_key, after.earliest_key, after, after)
+    day = _dt.timedelta(days=1)
+    if date.latest == _dt.date.max:
+        return Change(name, PLUS_INF, PLUS_INF, None, None)
+    first, last = _day(date.earliest + day), _day(date.latest + day)
+    return Change(name, first.earliest_key, last.earliest_key, first, last)
+
+
+def at_keys(at: PartialDate | Period) -> tuple[Key, Key]:
+    """The first and last moments of what was asked (a period's widest bounds)."""
+    if isinstance(at, PartialDate):
+        return at.earliest_key, at.latest_key
+    return at.outer()
+
+
+@attrs.frozen
+class Cell:
+    """One target, one part of the asked place, one class (see :class:`StatusPiece`)."""
+
+    target: str
+    place: str | None
+    excluding: tuple[str, ...]
+    applies_to: str | None
+    excluding_classes: tuple[str, ...]
+
+
+@attrs.frozen
+class Segment:
+    """A span of what was asked: from the key ``lo`` up to (not including) ``hi``; ``hi`` is
+    ``None`` for the last span, which ends where the question ends."""
+
+    lo: Key
+    hi: Key | None
+    start: PartialDate | None
+    until: PartialDate | None
+
+
+Raw: TypeAlias = tuple[Cell, Segment, frozenset[str], frozenset[str]]
+
+
+@attrs.frozen(kw_only=True)
+class Evaluator:
+    """Everything needed to evaluate the status of one law or provision."""
+
+    law: Law
+    rulings: Mapping[str, Ruling]
+    about: Mapping[str, tuple[tuple[Ruling, Outcome], ...]]
+    parents: Mapping[str, str | None]
+    changes: tuple[Change, ...]
+    cells: tuple[Cell, ...]
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        law: Law,
+        provision: str | None,
+        rulings: Sequence[Ruling],
+        parents: Mapping[str, str | None],
+        place: str | None,
+        applies_to: str | None,
+    ) -> Evaluator:
+        """Keep the rulings that reach the law (or the provision), directly or through other
+        rulings, and split the question into cells."""
+        own = {law.id} | ({provision} if provision else {p.id for p in law.provisions})
+        relevant: dict[str, Ruling] = {}
+        grew = True
+        while grew:
+            grew = False
+            for ruling in rulings:
+                if ruling.id not in relevant and any(
+                    o.target in own or o.target in relevant for o in ruling.outcomes
+                ):
+                    relevant[ruling.id] = ruling
+                    grew = True
+        about: dict[str, list[tuple[Ruling, Outcome]]] = {}
+        for ruling in relevant.values():
+            for outcome in ruling.outcomes:
+                about.setdefault(outcome.target, []).append((ruling, outcome))
+        outcomes = [o for r in relevant.values() for o in r.outcomes]
+        if provision is not None:
+            targets: tuple[str, ...] = (provision,)
+        elif any(p.id in about for p in law.provisions):
+            targets = tuple(p.id for p in law.provisions)
+        else:
+            targets = (law.id,)
+        cells = tuple(
+            Cell(target, where, carved, cls_name, other_classes)
+            for target in targets
+            for where, carved in _place_parts(outcomes, parents, place)
+            for cls_name, other_classes in _class_parts(outcomes, applies_to)
+        )
+        return cls(
+            law=law,
+            rulings=relevant,
+            about={k: tuple(v) for k, v in about.items()},
+            parents=parents,
+            changes=_changes(law, relevant.values()),
+            cells=cells,
+        )
+
+    # -- scope ----------------------------------------------------------------------------------
+
+    def within(self, place: str, other: str) -> bool:
+        """Whether ``place`` is ``other`` or lies inside it by the parent chains."""
+        return _within(self.parents, place, other)
+
+    def covers(self, scope: Scope, cell: Cell) -> bool:
+        """Whether an outcome with ``scope`` holds in all of ``cell``."""
+        if scope.applies_to is not None and scope.applies_to != cell.applies_to:
+            return False
+        region = cell.place
+        if scope.places and (
+            region is None or not any(self.within(region, s) for s in scope.places)
+        ):
+            return False
+        return region is None or not any(self.within(region, e) for e in scope.excluding)
+
+    # -- one moment -----------------------------------------------------------------------------
+
+    def state(self, cell: Cell, happened: frozenset[str]) -> tuple[str, frozenset[str]]:
+        """The state of ``cell`` once exactly the changes in ``happened`` have happened, and the
+        rulings that decided it."""
+        if EFFECTIVE not in happened:
+            return "not-yet-effective", frozenset()
+        ended = [c for c in self.changes if c.name in _END_STATES and c.name in happened]
+        if ended:
+            first = min(ended, key=lambda c: (c.lo, c.name != REPEALED))
+            return _END_STATES[first.name], frozenset()
+        evidence: set[str] = set()
+        memo: dict[str, bool] = {}
+
+        def active(ruling_id: str) -> bool:
+            if ruling_id in memo:
+                return memo[ruling_id]
+            memo[ruling_id] = False  # a cycle of rulings staying each other counts as inactive
+            ruling = self.rulings[ruling_id]
+            live = not ruling.no_effect and ruling_id in happened
+            if live:
+                for other, outcome in self.about.get(ruling_id, ()):
+                    if (
+                        outcome.effect in _SUSPENDING
+                        and self.covers(outcome.scope, cell)
+                        and active(other.id)
+                    ):
+                        evidence.add(other.id)
+                        live = False
+            memo[ruling_id] = live
+            return live
+
+        targets = (cell.target,) if cell.target == self.law.id else (cell.target, self.law.id)
+        blocks: list[tuple[str, Ruling]] = []
+        lifts: list[Ruling] = []
+        for target in targets:
+            for ruling, outcome in self.about.get(target, ()):
+                if not self.covers(outcome.scope, cell) or not active(ruling.id):
+                    continue
+                evidence.add(ruling.id)
+                if outcome.effect in _BLOCKS:
+                    blocks.append((_BLOCKS[outcome.effect], ruling))
+                elif outcome.effect is OutcomeEffect.LIFTS:
+                    lifts.append(ruling)
+        order = {c.name: c for c in self.changes}
+        kept = {
+            kind
+            for kind, ruling in blocks
+            if not any(order[ruling.id].hi < order[lift.id].lo for lift in lifts)
+        }
+        state = next((kind for kind in _RANK if kind in kept), "in-force")
+        return state, frozenset(evidence)
+
+    # -- over what was asked --------------------------------------------------------------------
+
+    def segments(self, low: Key, high: Key) -> Iterator[tuple[Segment, frozenset[str], list[str]]]:
+        """The spans of ``low..high`` between changes, each with the changes surely happened
+        before it and those that may or may not have."""
+        dates: dict[Key, PartialDate | None] = {}
+        for change in self.changes:
+            dates.setdefault(change.lo, change.lo_date)
+            dates.setdefault(change.hi, change.hi_date)
+        inside = {k for c in self.changes for k in (c.lo, c.hi) if low < k <= high}
+        bounds = sorted({low} | inside)
+        for i, start in enumerate(bounds):
+            end = bounds[i + 1] if i + 1 < len(bounds) else None
+            segment = Segment(
+                lo=start,
+                hi=end,
+                start=None if start == low else dates.get(start),
+                until=None if end is None else dates.get(end),
+            )
+            done = frozenset(c.name for c in self.changes if c.hi <= start)
+            maybe = [
+                c.name
+                for c in self.changes
+                if c.name not in done and (c.lo < end if end is not None else c.lo <= high)
+            ]
+            yield segment, done, maybe
+
+    def pieces(self, low: Key, high: Key, whole: Cell) -> list[Raw]:
+        """Every cell over every span, adjacent spans with the same answer merged; when every
+        cell has the same answers throughout, one piece list for ``whole``."""
+        spans = list(self.segments(low, high))
+        per_cell: list[list[tuple[Segment, frozenset[str], frozenset[str]]]] = []
+        for cell in self.cells:
+            rows: list[tuple[Segment, frozenset[str], frozenset[str]]] = []
+            for segment, done, maybe in spans:
+                possible, evidence = self._follow(cell, done, maybe)
+                if rows and rows[-1][1:] == (possible, evidence):
+                    merged = attrs.evolve(rows[-1][0], hi=segment.hi, until=segment.until)
+                    rows[-1] = (merged, possible, evidence)
+                else:
+                    rows.append((segment, possible, evidence))
+            per_cell.append(rows)
+        if all(rows == per_cell[0] for rows in per_cell):
+            return [(whole, *row) for row in per_cell[0]]
+        return [
+            (cell, *row) for cell, rows in zip(self.cells, per_cell, strict=True) for row in rows
+        ]
+
+    def _follow(
+        self, cell: Cell, done: frozenset[str], maybe: list[str]
+    ) -> tuple[frozenset[str], frozenset[str]]:
+        if len(maybe) > MAX_UNCERTAIN:
+            return frozenset({"unknown"}), frozenset()
+        states: set[str] = set()
+        evidence: set[str] = set()
+        for chosen in itertools.product((False, True), repeat=len(maybe)):
+            happened = done | {name for name, yes in zip(maybe, chosen, strict=True) if yes}
+            state, decided = self.state(cell, happened)
+            states.add(state)
+            evidence |= decided
+        return frozenset(states), frozenset(evidence)
+
+
+def _within(parents: Mapping[str, str | None], place: str, other: str) -> bool:
+    seen: set[str] = set()
+    current: str | None = place
+    while current is not None and current not in seen:
+        if current == other:
+            return True
+        seen.add(current)
+        current = parents.get(current)
+    return False
+
+
+def _changes(law: Law, rulings: Iterable[Ruling]) -> tuple[Change, ...]:
+    changes: list[Change] = []
+    if law.effective is not None:
+        changes.append(start_change(EFFECTIVE, law.effective))
+    else:  # unknown: at any moment from the signing on (or from any time)
+        signed = start_change(EFFECTIVE, law.signed) if law.signed is not None else None
+        lo, lo_date = (signed.lo, signed.lo_date) if signed else (MINUS_INF, None)
+        changes.append(Change(EFFECTIVE, lo, PLUS_INF, lo_date, None))
+    if law.expires is not None:
+        changes.append(end_change(EXPIRES, law.expires))
+    if law.repealed is not None:
+        changes.append(end_change(REPEALED, law.repealed))
+    for ruling in rulings:
+        start = ruling.effective_from
+        if start is not None:
+            changes.append(start_change(ruling.id, start))
+    return tuple(changes)
+
+
+def _place_parts(
+    outcomes: Sequence[Outcome], parents: Mapping[str, str | None], place: str | None
+) -> list[tuple[str | None, tuple[str, ...]]]:
+    """The parts of ``place`` the scopes tell apart: each named place strictly inside it (less
+    the named places inside that), then the rest of it."""
+    named = {p for o in outcomes for p in (*o.scope.places, *o.scope.excluding)}
+    inner = sorted(p for p in named if place is None or (p != place and _within(parents, p, place)))
+
+    def tops(candidates: Iterable[str], outer: str | None) -> tuple[str, ...]:
+        pool = [
+            p for p in candidates if p != outer and (outer is None or _within(parents, p, outer))
+        ]
+        return tuple(p for p in pool if not any(q != p and _within(parents, p, q) for q in pool))
+
+    parts: list[tuple[str | None, tuple[str, ...]]] = [(p, tops(inner, p)) for p in inner]
+    parts.append((place, tops(inner, None)))
+    return parts
+
+
+def _class_parts(
+    outcomes: Sequence[Outcome], applies_to: str | None
+) -> list[tuple[str | None, tuple[str, ...]]]:
+    if applies_to is not None:
+        return [(applies_to, ())]
+    named = sorted({o.scope.applies_to for o in outcomes if o.scope.applies_to is not None})
+    return [*((c, ()) for c in named), (None, tuple(named))]
