@@ -137,6 +137,7 @@ class Evaluator:
     ) -> Evaluator:
         """Keep the rulings that reach the law (or the provision), directly or through other
         rulings, and split the question into cells."""
+        rulings = [r for r in rulings if not r.no_effect]  # they change nothing, anywhere
         own = {law.id} | ({provision} if provision else {p.id for p in law.provisions})
         relevant: dict[str, Ruling] = {}
         grew = True
