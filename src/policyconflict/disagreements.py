@@ -1,0 +1,257 @@
+"""Reports that disagree: two figures or two dates for the same thing, both kept.
+
+Nothing is merged away. Two sources that give different values for the same thing are stored as
+two entities, each citing its own source, and :func:`disagreements` lists every pair that does
+not agree:
+
+* **Figures** for the same ``metric``, ``subject``, ``unit`` and ``period``.
+* **Dates** of the same thing told twice: the model keeps one date per entity, so a second
+  account of an event, a deployment, a statement, a ruling, ... is a second entity linked to
+  the first by a ``Relation(predicate=same-as)`` (chains of same-as links form one group).
+  Every date field of entities of the same kind in a group is compared (``date``, ``filed``,
+  ``effective``, ``period.start``, ``period.end``, ...), and so are the quantities of
+  same-as-linked figures. ``as_of`` is not compared: it is when a number was reported.
+
+What counts, per pair of values:
+
+* ``contradicts`` — the two cannot both be true: dates that cannot be the same day or moment
+  (May 3 against May 4); quantities whose ranges do not meet ("about 200" against "250").
+  An approximate number is read as within :data:`APPROXIMATE_TOLERANCE` of its value (so
+  "about 200" agrees with 210 but not with 250).
+* ``differs`` — both can be true but they are not the same statement: a month against a day in
+  it ("May" against "May 4"), an open end against an end date, "dozens" (stored as
+  ``Quantity.at_least(24, text="dozens")``) against "at least 30".
+* equal values, and a value against a missing, unknown or undisclosed one, are not listed.
+
+Each :class:`Disagreement` names the entities on each side with their values as text, the
+sources they cite, and each side's as-of date (the figure's ``as_of``, else the latest
+publication date of the sources it cites).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import Any, Final
+
+import attrs
+
+from policyconflict.dates import UNKNOWN, Endpoint, PartialDate, Period
+from policyconflict.model.figures import Figure, Quantity, QuantityKind
+from policyconflict.model.relations import Predicate
+from policyconflict.story import Entity, Story
+
+__all__ = [
+    "APPROXIMATE_TOLERANCE",
+    "Disagreement",
+    "DisagreementKind",
+    "Side",
+    "compare_dates",
+    "compare_quantities",
+    "disagreements",
+]
+
+APPROXIMATE_TOLERANCE: Final = 0.1
+"""How far from its value an approximate number ("about 200") may be: 10 per cent either way."""
+
+
+class DisagreementKind(enum.StrEnum):
+    """How strongly two values disagree."""
+
+    CONTRADICTS = "contradicts"
+    """They cannot both be true."""
+    DIFFERS = "differs"
+    """They can both be true but say different things (one is less precise)."""
+
+
+@attrs.frozen(kw_only=True)
+class Side:
+    """One side of a disagreement: an entity, its value as text, its sources and as-of date."""
+
+    entity: str
+    value: str
+    sources: tuple[str, ...]
+    as_of: PartialDate | None
+
+
+@attrs.frozen(kw_only=True)
+class Disagreement:
+    """Two values for the same thing that do not agree.
+
+    ``subject`` is what the values are about (a figure's subject, else the first id of the
+    same-as group; ``None`` for a figure without a subject), ``aspect`` which value it is (a
+    figure's metric, or a date field such as ``date`` or ``period.start``), ``sides`` the two
+    entities in id order.
+    """
+
+    kind: DisagreementKind
+    subject: str | None
+    aspect: str
+    sides: tuple[Side, Side]
+
+    @property
+    def entities(self) -> tuple[str, str]:
+        """The ids of the two entities."""
+        return self.sides[0].entity, self.sides[1].entity
+
+    @property
+    def values(self) -> tuple[str, str]:
+        """The two values, as text."""
+        return self.sides[0].value, self.sides[1].value
+
+    @property
+    def evidence(self) -> tuple[str, ...]:
+        """Every source id either side cites, sorted."""
+        return tuple(sorted({s for side in self.sides for s in side.sources}))
+
+
+def disagreements(story: Story) -> tuple[Disagreement, ...]:
+    """Every pair of reports in ``story`` that disagree, sorted by aspect, subject and ids."""
+    published = {s.id: s.published for s in story.sources}
+    found: dict[tuple[str, str, str], Disagreement] = {}
+
+    def add(kind: DisagreementKind | None, subject: str | None, aspect: str, pair: Any) -> None:
+        if kind is None:
+            return
+        first, second = sorted(pair, key=lambda item: item[0].id)
+        sides = (_side(first[0], first[1], published), _side(second[0], second[1], published))
+        key = (aspect, sides[0].entity, sides[1].entity)
+        found.setdefault(key, Disagreement(kind=kind, subject=subject, aspect=aspect, sides=sides))
+
+    groups: dict[tuple[str, str | None, str | None, str | None], list[Figure]] = {}
+    for figure in story.figures:
+        period = None if figure.period is None else str(figure.period)
+        groups.setdefault((figure.metric, figure.subject, figure.unit, period), []).append(figure)
+    for (metric, subject, _unit, _period), figures in groups.items():
+        for a, b in _pairs(figures):
+            pair = ((a, _quantity_text(a.quantity)), (b, _quantity_text(b.quantity)))
+            add(compare_quantities(a.quantity, b.quantity), subject, metric, pair)
+
+    for group in _same_as_groups(story):
+        subject = group[0].id
+        for a, b in _pairs(group):
+            if type(a) is not type(b):
+                continue
+            if isinstance(a, Figure) and isinstance(b, Figure):
+                pair = ((a, _quantity_text(a.quantity)), (b, _quantity_text(b.quantity)))
+                add(compare_quantities(a.quantity, b.quantity), subject, a.metric, pair)
+            for aspect, left, right in _dates(a, b):
+                add(compare_dates(left, right), subject, aspect, ((a, str(left)), (b, str(right))))
+    return tuple(sorted(found.values(), key=lambda d: (d.aspect, d.subject or "", d.entities)))
+
+
+# -- comparing values ----------------------------------------------------------------------------
+
+
+def compare_dates(
+    left: PartialDate | Endpoint | None, right: PartialDate | Endpoint | None
+) -> DisagreementKind | None:
+    """How two dates (or period ends) disagree, or ``None`` when they agree or one is missing
+    or unknown."""
+    if left is None or right is None or UNKNOWN in (left, right) or left == right:
+        return None
+    if isinstance(left, PartialDate) and isinstance(right, PartialDate):
+        if left.may_overlap(right):
+            return DisagreementKind.DIFFERS
+        return DisagreementKind.CONTRADICTS
+    return DisagreementKind.DIFFERS  # an open end against a date
+
+
+def compare_quantities(left: Quantity, right: Quantity) -> DisagreementKind | None:
+    """How two quantities disagree, or ``None`` when they say the same or one is undisclosed."""
+    if QuantityKind.UNDISCLOSED in (left.kind, right.kind):
+        return None
+    if attrs.evolve(left, text=None) == attrs.evolve(right, text=None):
+        return None
+    (a_low, a_high), (b_low, b_high) = _bounds(left), _bounds(right)
+    if (a_low is not None and b_high is not None and a_low > b_high) or (
+        b_low is not None and a_high is not None and b_low > a_high
+    ):
+        return DisagreementKind.CONTRADICTS
+    return DisagreementKind.DIFFERS
+
+
+def _bounds(quantity: Quantity) -> tuple[float | None, float | None]:
+    low, high = quantity.bounds
+    if quantity.kind is QuantityKind.APPROXIMATE and quantity.value is not None:
+        slack = abs(quantity.value) * APPROXIMATE_TOLERANCE
+        return quantity.value - slack, quantity.value + slack
+    return low, high
+
+
+def _quantity_text(quantity: Quantity) -> str:
+    if quantity.text is not None:
+        return quantity.text
+    kind = quantity.kind
+    if kind is QuantityKind.EXACT:
+        return f"{quantity.value}"
+    if kind is QuantityKind.APPROXIMATE:
+        return f"about {quantity.value}"
+    if kind is QuantityKind.RANGE:
+        return f"{quantity.low} to {quantity.high}"
+    if kind is QuantityKind.AT_LEAST:
+        return f"at least {quantity.low}"
+    if kind is QuantityKind.AT_MOST:
+        return f"at most {quantity.high}"
+    return "undisclosed"
+
+
+# -- grouping ------------------------------------------------------------------------------------
+
+
+def _pairs(items: list[Any]) -> Iterator[tuple[Any, Any]]:
+    ordered = sorted(items, key=lambda item: item.id)
+    for i, first in enumerate(ordered):
+        for second in ordered[i + 1 :]:
+            yield first, second
+
+
+def _same_as_groups(story: Story) -> list[list[Entity]]:
+    """Entities linked by same-as relations, in groups of two or more, sorted by id."""
+    parent: dict[str, str] = {}
+
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for relation in story.relations:
+        if relation.predicate is Predicate.SAME_AS:
+            a, b = root(relation.subject), root(relation.object)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    index = {e.id: e for e in story.entities()}
+    groups: dict[str, list[Entity]] = {}
+    for node in sorted(parent):
+        if node in index:
+            groups.setdefault(root(node), []).append(index[node])
+    return [g for _, g in sorted(groups.items()) if len(g) > 1]
+
+
+def _dates(
+    a: Any, b: Any
+) -> Iterator[tuple[str, PartialDate | Endpoint | None, PartialDate | Endpoint | None]]:
+    """Every date field of two entities of one class, period ends separately."""
+    for field in attrs.fields(type(a)):
+        if field.name == "as_of":
+            continue
+        left, right = getattr(a, field.name), getattr(b, field.name)
+        if isinstance(left, PartialDate) or isinstance(right, PartialDate):
+            yield field.name, left, right
+        elif isinstance(left, Period) or isinstance(right, Period):
+            for end in ("start", "end"):
+                yield (
+                    f"{field.name}.{end}",
+                    None if left is None else getattr(left, end),
+                    None if right is None else getattr(right, end),
+                )
+
+
+def _side(entity: Any, value: str, published: dict[str, PartialDate | None]) -> Side:
+    cited = tuple(dict.fromkeys(c.source for c in getattr(entity, "sources", ())))
+    as_of = getattr(entity, "as_of", None)
+    if as_of is None:
+        dates = [p for p in (published.get(s) for s in cited) if p is not None]
+        as_of = max(dates, key=PartialDate.sort_key) if dates else None
+    return Side(entity=entity.id, value=value, sources=cited, as_of=as_of)

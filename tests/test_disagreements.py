@@ -1,0 +1,242 @@
+"""Reports that disagree (:func:`policyconflict.disagreements.disagreements`): figures and
+dates kept side by side, each with its source and as-of date."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policyconflict import (
+    Citation,
+    Event,
+    EventKind,
+    Figure,
+    PartialDate,
+    Period,
+    Predicate,
+    Quantity,
+    Relation,
+    Source,
+    SourceKind,
+    Story,
+)
+from policyconflict.disagreements import (
+    Disagreement,
+    DisagreementKind,
+    compare_dates,
+    compare_quantities,
+    disagreements,
+)
+
+US = "ocd-division/country:us"
+DHS = "agency:us/dhs"
+A = "source:a/2020-05-05/report"
+B = "source:b/2020-05-06/report"
+C = "source:c/2020-05-07/report"
+CONTRADICTS, DIFFERS = DisagreementKind.CONTRADICTS, DisagreementKind.DIFFERS
+
+
+def d(text: str) -> PartialDate:
+    return PartialDate.parse(text)
+
+
+def sources() -> tuple[Source, ...]:
+    return tuple(
+        Source(id=s, kind=SourceKind.NEWS_ARTICLE, title="A report", published=d(day))
+        for s, day in ((A, "2020-05-05"), (B, "2020-05-06"), (C, "2020-05-07"))
+    )
+
+
+def figure(id: str, quantity: Quantity, source: str = A, **changes: Any) -> Figure:
+    fields: dict[str, Any] = {
+        "id": id,
+        "metric": "arrests",
+        "quantity": quantity,
+        "period": Period.parse("2020-05-03/2020-05-03"),
+        "sources": (Citation(source=source),),
+    }
+    return Figure(**(fields | changes))
+
+
+def raid(id: str, day: str, source: str) -> Event:
+    return Event(
+        id=id,
+        kind=EventKind.RAID,
+        name="A raid",
+        period=Period.parse(f"{day}/{day}"),
+        sources=(Citation(source=source, note="The report dates the raid."),),
+    )
+
+
+def same_as(a: str, b: str) -> Relation:
+    return Relation(
+        id=f"relation:same-as/{a[-1]}{b[-1]}", subject=a, predicate=Predicate.SAME_AS, object=b
+    )
+
+
+def story(*entities: Any) -> Story:
+    return Story.from_entities(id="story:t", title="T", entities=(*sources(), *entities))
+
+
+def test_about_200_against_250_contradicts_with_both_sides_and_sources() -> None:
+    found = disagreements(
+        story(figure("figure:a", Quantity.about(200)), figure("figure:b", Quantity.exact(250), B))
+    )
+    assert len(found) == 1
+    (only,) = found
+    assert only.kind is CONTRADICTS
+    assert only.aspect == "arrests"
+    assert only.entities == ("figure:a", "figure:b")
+    assert only.values == ("about 200", "250")
+    assert only.evidence == (A, B)
+    assert [str(s.as_of) for s in only.sides] == ["2020-05-05", "2020-05-06"]
+
+
+def test_about_200_against_210_only_differs() -> None:
+    (only,) = disagreements(
+        story(figure("figure:a", Quantity.about(200)), figure("figure:b", Quantity.exact(210), B))
+    )
+    assert only.kind is DIFFERS
+
+
+def test_dozens_against_at_least_30_differs() -> None:
+    dozens = Quantity.at_least(24, text="dozens")
+    (only,) = disagreements(
+        story(figure("figure:a", dozens), figure("figure:b", Quantity.at_least(30), B))
+    )
+    assert only.kind is DIFFERS
+    assert only.values == ("dozens", "at least 30")
+
+
+def test_equal_figures_and_undisclosed_ones_are_not_listed() -> None:
+    assert (
+        disagreements(
+            story(
+                figure("figure:a", Quantity.exact(250)),
+                figure("figure:b", Quantity.exact(250), B),
+                figure("figure:c", Quantity.undisclosed(), C),
+            )
+        )
+        == ()
+    )
+
+
+def test_figures_for_other_periods_subjects_or_metrics_are_not_compared() -> None:
+    other_period = figure("figure:b", Quantity.exact(1), period=Period.parse("2020-05/2020-05"))
+    other_metric = figure("figure:c", Quantity.exact(2), metric="detentions")
+    assert (
+        disagreements(story(figure("figure:a", Quantity.exact(250)), other_period, other_metric))
+        == ()
+    )
+
+
+def test_the_figures_as_of_is_used_when_given() -> None:
+    late = figure("figure:b", Quantity.exact(9), B, as_of=d("2020-06"))
+    (only,) = disagreements(story(figure("figure:a", Quantity.exact(250)), late))
+    assert str(only.sides[1].as_of) == "2020-06"
+
+
+def test_the_same_raid_dated_may_3_and_may_4_contradicts() -> None:
+    found = disagreements(
+        story(
+            raid("event:a", "2020-05-03", A),
+            raid("event:b", "2020-05-04", B),
+            same_as("event:a", "event:b"),
+        )
+    )
+    assert [(x.aspect, x.kind, x.values) for x in found] == [
+        ("period.end", CONTRADICTS, ("2020-05-03", "2020-05-04")),
+        ("period.start", CONTRADICTS, ("2020-05-03", "2020-05-04")),
+    ]
+    assert all(x.subject == "event:a" and x.evidence == (A, B) for x in found)
+
+
+def test_a_month_against_a_day_in_it_differs_and_chains_of_same_as_are_one_group() -> None:
+    found = disagreements(
+        story(
+            raid("event:a", "2020-05", A),
+            raid("event:b", "2020-05-04", B),
+            raid("event:c", "2020-05-04", C),
+            same_as("event:a", "event:b"),
+            same_as("event:b", "event:c"),
+        )
+    )
+    pairs = {(x.entities, x.kind) for x in found}
+    assert pairs == {(("event:a", "event:b"), DIFFERS), (("event:a", "event:c"), DIFFERS)}
+
+
+def test_unlinked_events_are_not_compared() -> None:
+    assert (
+        disagreements(story(raid("event:a", "2020-05-03", A), raid("event:b", "2020-05-04", B)))
+        == ()
+    )
+
+
+def test_nothing_is_merged_away() -> None:
+    told = story(
+        raid("event:a", "2020-05-03", A),
+        raid("event:b", "2020-05-04", B),
+        same_as("event:a", "event:b"),
+    )
+    disagreements(told)
+    assert {e.id for e in told.events} == {"event:a", "event:b"}
+
+
+def test_compare_dates_rules() -> None:
+    assert compare_dates(d("2020-05-03"), d("2020-05-03")) is None
+    assert compare_dates(d("2020-05-03"), None) is None
+    assert compare_dates(d("2020-05-03"), d("2020-05-04")) is CONTRADICTS
+    assert compare_dates(d("2020-05"), d("2020-05-04")) is DIFFERS
+    assert compare_dates(Period.parse("2020-05/..").end, d("2020-06")) is DIFFERS
+    assert compare_dates(Period.parse("2020-05/").end, d("2020-06")) is None
+
+
+_NUMBERS = st.integers(min_value=0, max_value=500)
+QUANTITIES = st.one_of(
+    _NUMBERS.map(Quantity.exact),
+    _NUMBERS.map(Quantity.about),
+    _NUMBERS.map(Quantity.at_least),
+    _NUMBERS.map(Quantity.at_most),
+    st.tuples(_NUMBERS, _NUMBERS).map(lambda t: Quantity.between(min(t), max(t))),
+    st.just(Quantity.undisclosed()),
+)
+DATES = st.sampled_from(("2020", "2020-05", "2020-05-03", "2020-05-04", "2020-06-01")).map(d)
+
+
+@given(QUANTITIES, QUANTITIES)
+def test_quantity_comparison_is_symmetric(a: Quantity, b: Quantity) -> None:
+    assert compare_quantities(a, b) == compare_quantities(b, a)
+
+
+@given(QUANTITIES, QUANTITIES)
+def test_quantities_that_may_be_equal_never_contradict(a: Quantity, b: Quantity) -> None:
+    if a.may_equal(b):
+        assert compare_quantities(a, b) is not CONTRADICTS
+
+
+@given(DATES, DATES)
+def test_dates_that_may_be_the_same_day_never_contradict(a: PartialDate, b: PartialDate) -> None:
+    assert (compare_dates(a, b) is CONTRADICTS) == (not a.may_overlap(b))
+    assert compare_dates(a, b) == compare_dates(b, a)
+
+
+@given(st.lists(st.tuples(QUANTITIES, st.sampled_from((A, B, C))), max_size=5))
+def test_every_listed_disagreement_is_between_two_kept_figures(
+    reports: list[tuple[Quantity, str]],
+) -> None:
+    figures = [figure(f"figure:f{i}", q, s) for i, (q, s) in enumerate(reports)]
+    found = disagreements(story(*figures))
+    ids = {f.id for f in figures}
+    by_id = {f.id: f for f in figures}
+    for item in found:
+        assert isinstance(item, Disagreement)
+        assert set(item.entities) <= ids
+        first, second = (by_id[e].quantity for e in item.entities)
+        assert item.kind is compare_quantities(first, second)
+    listed = {x.entities for x in found}
+    for i, a in enumerate(figures):
+        for b in figures[i + 1 :]:
+            expected = compare_quantities(a.quantity, b.quantity) is not None
+            assert (tuple(sorted((a.id, b.id))) in listed) == expected
