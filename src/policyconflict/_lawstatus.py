@@ -32,7 +32,14 @@ EFFECTIVE: Final = "#effective"
 EXPIRES: Final = "#expires"
 REPEALED: Final = "#repealed"
 _END_STATES: Final = {EXPIRES: "expired", REPEALED: "repealed"}
-_ENDING: Final = frozenset({OutcomeEffect.VACATES, OutcomeEffect.REVERSES, OutcomeEffect.LIFTS})
+_ENDING: Final = frozenset(
+    {
+        OutcomeEffect.VACATES,
+        OutcomeEffect.REVERSES,
+        OutcomeEffect.LIFTS,
+        OutcomeEffect.SUPERSEDES,
+    }
+)
 _SUSPENDING: Final = _ENDING | {OutcomeEffect.STAYS}
 _BLOCKS: Final = {
     OutcomeEffect.STRIKES: "struck",

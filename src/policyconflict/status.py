@@ -12,9 +12,9 @@ The rules, in the order they apply at one moment, in one place, for one class:
 2. A ruling is in effect from ``Ruling.effective_from`` (its ``takes_effect``, else its
    ``date``) unless it has ``no_effect``. A ruling that another ruling in effect *stays* is
    suspended while that stay is in effect (and comes back when the stay is lifted, vacated or
-   itself stayed); one that another ruling in effect *vacates*, *reverses* or *lifts* has no
-   more effect from then on. This is prospective: the law *was* enjoined on the days before the
-   injunction was vacated, and the answer for those days says so.
+   itself stayed); one that another ruling in effect *vacates*, *reverses*, *lifts* or
+   *supersedes* has no more effect from then on. This is prospective: the law *was* enjoined
+   on the days before the injunction was vacated, and the answer for those days says so.
 3. Of the outcomes in effect on the law or the provision: *strikes* (and *vacates*, read as
    striking) → struck; else *enjoins* → enjoined; else *stays* → stayed; else in force.
    *lifts* on a law ends the blocks of rulings that surely took effect before it. *upholds*,

@@ -151,7 +151,8 @@ class OutcomeEffect(enum.StrEnum):
     On a law or provision: ``enjoins``, ``stays`` and ``strikes`` (or ``vacates``, read as
     striking) block it; ``lifts`` ends earlier blocks on it; ``upholds`` and ``denies`` change
     nothing. On another ruling: ``stays`` suspends it while the stay holds; ``vacates``,
-    ``reverses`` and ``lifts`` end it; ``affirms`` and ``denies`` change nothing.
+    ``reverses``, ``lifts`` and ``supersedes`` end it (a permanent injunction supersedes the
+    preliminary one); ``affirms`` and ``denies`` change nothing.
     """
 
     ENJOINS = "enjoins"
@@ -163,6 +164,7 @@ class OutcomeEffect(enum.StrEnum):
     AFFIRMS = "affirms"
     REVERSES = "reverses"
     DENIES = "denies"
+    SUPERSEDES = "supersedes"
 
 
 @attrs.frozen(kw_only=True)
