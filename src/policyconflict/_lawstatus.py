@@ -221,11 +221,12 @@ class Evaluator:
             live = not ruling.no_effect and ruling_id in happened
             if live:
                 for other, outcome in self.about.get(ruling_id, ()):
-                    if (
-                        outcome.effect in _SUSPENDING
-                        and self.covers(outcome.scope, cell)
-                        and active(other.id)
-                    ):
+                    if not (outcome.effect in _SUSPENDING and self.covers(outcome.scope, cell)):
+                        continue
+                    # superseding is for good: a preliminary injunction merged into a judgment
+                    # does not come back when the judgment is vacated
+                    superseded = outcome.effect is OutcomeEffect.SUPERSEDES and other.id in happened
+                    if superseded or active(other.id):
                         evidence.add(other.id)
                         live = False
             memo[ruling_id] = live

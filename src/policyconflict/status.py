@@ -14,7 +14,10 @@ The rules, in the order they apply at one moment, in one place, for one class:
    suspended while that stay is in effect (and comes back when the stay is lifted, vacated or
    itself stayed); one that another ruling in effect *vacates*, *reverses*, *lifts* or
    *supersedes* has no more effect from then on. This is prospective: the law *was* enjoined
-   on the days before the injunction was vacated, and the answer for those days says so.
+   on the days before the injunction was vacated, and the answer for those days says so. Ending
+   follows the ender: a ruling that reverses a vacatur restores what was vacated. Superseding
+   is for good: a preliminary injunction that a permanent one superseded does not come back
+   when the permanent one is vacated.
 3. Of the outcomes in effect on the law or the provision: *strikes* (and *vacates*, read as
    striking) → struck; else *enjoins* → enjoined; else *stays* → stayed; else in force.
    *lifts* on a law ends the blocks of rulings that surely took effect before it. *upholds*,
