@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from policyconflict.dates import Certainty, Period
 from policyconflict.model.actions import Deployment
@@ -29,6 +29,16 @@ def _subject_places(engine: Engine) -> dict[str, tuple[str, ...]]:
     for deployment in lists["deployments"]:
         found[deployment.id] = tuple(sorted(_scan.deployment_places(deployment)))
     return found
+
+
+def _chain(parent: Callable[[str], str | None], place: str) -> list[str]:
+    """``place`` and the places above it, walking parents (stops at a repeat)."""
+    chain = [place]
+    current = parent(place)
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = parent(current)
+    return chain
 
 
 def _restricted(engine: Engine, indexed: bool) -> list[Conflict]:
@@ -65,8 +75,8 @@ def _restricted(engine: Engine, indexed: bool) -> list[Conflict]:
             pairs = [
                 (place, law)
                 for place in places
-                for law in laws
-                if lookup.is_within(place, law.jurisdiction)
+                for area in _chain(lookup.parent, place)
+                for law in by_place.get(area, ())
             ]
         found.extend(cooperation_restricted(deployment, supported, pairs))
     return found

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import gc
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from policyconflict.dates import Period
 from policyconflict.model.actions import Deployment
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law
@@ -13,6 +16,27 @@ from policyconflict.query._indexes import SpanIndex, StatementIndex
 from policyconflict.query._places import PlaceSource, PlaceTree
 from policyconflict.query._scan import Lookup, deployment_places
 from policyconflict.query._store import STRUCTURAL, Store
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cycle collector while an index is built.
+
+    Building allocates millions of small objects and no reference cycles; with the collector
+    running, each of its full passes walks every object of the corpus again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _span(records: list[tuple[Period, dict[str, Iterable[str]]]]) -> SpanIndex:
+    with _no_gc():
+        return SpanIndex(records)
 
 
 def _targets_of_law(law: Law) -> tuple[str, ...]:
@@ -56,6 +80,12 @@ class Engine:
                 self._statements.add(statement)
         self.soft_reset()
 
+    def build_all(self) -> None:
+        """Build every index (the conflicts are found on first use of :meth:`Corpus.conflicts`)."""
+        for name in ("tree", "actors", "statements", "deployments", "roles", "laws"):
+            getattr(self, name)
+        self.challenges, self.outcomes  # noqa: B018 - built for their side effect
+
     @property
     def tree(self) -> PlaceTree:
         """The place hierarchy."""
@@ -94,7 +124,10 @@ class Engine:
     def statements(self) -> StatementIndex:
         """The statement index."""
         if self._statements is None:
-            self._statements = StatementIndex(self.store.lists["statements"], self.actors.places_of)
+            with _no_gc():
+                self._statements = StatementIndex(
+                    self.store.lists["statements"], self.actors.places_of
+                )
         return self._statements
 
     @property
@@ -102,7 +135,7 @@ class Engine:
         """Deployments by place, deploying agency and supported agency, over their periods."""
         if self._deployments is None:
             items: list[Deployment] = self.store.lists["deployments"]
-            self._deployments = SpanIndex(
+            self._deployments = _span(
                 [
                     (
                         d.period,
@@ -121,7 +154,7 @@ class Engine:
     def roles(self) -> SpanIndex:
         """Roles by organization, title (case-folded) and person, over their periods."""
         if self._roles is None:
-            self._roles = SpanIndex(
+            self._roles = _span(
                 [
                     (
                         r.period,
@@ -141,7 +174,7 @@ class Engine:
         """Laws by jurisdiction, over their effective periods."""
         if self._laws is None:
             items: list[Law] = self.store.lists["laws"]
-            self._laws = SpanIndex(
+            self._laws = _span(
                 [(law.effective_period, {"jurisdiction": (law.jurisdiction,)}) for law in items]
             )
         return self._laws

@@ -20,10 +20,14 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from policyconflict.dates import Period
 from policyconflict.model.statements import Statement
-from policyconflict.query._runs import Runs
+from policyconflict.query._runs import CLASSES, Runs, width_class
 from policyconflict.query._time import Window, date_bounds, inner_bounds, outer_bounds
 
 Check = Callable[[int], bool]
+
+_INTERSECT = 8
+"""Intersect another filter's posting lists when they are at most this many times as long as
+the candidates; check the filter on each candidate otherwise."""
 
 
 def _size(dim: Mapping[str, Runs], keys: Collection[str]) -> int:
@@ -38,14 +42,22 @@ def _present(dim: Mapping[str, Runs], keys: Collection[str]) -> list[Runs]:
     return [runs for k, runs in dim.items() if k in keys]
 
 
-def _gather(runs: Iterable[Runs], window: Window | None, his: Sequence[int]) -> list[int]:
+def _gather(
+    runs: Iterable[Runs], window: Window | None, los: Sequence[int], his: Sequence[int]
+) -> list[int]:
     out: list[int] = []
     for item in runs:
         if window is None:
             out.extend(item.positions())
         else:
-            item.select(window, his, out)
+            item.select(window, los, his, out)
     return out
+
+
+def _merge(tables: list[dict[str, list[int]]], widest: int) -> dict[str, Runs]:
+    """One :class:`Runs` per key from per-width-class tables of sorted positions."""
+    keys = set().union(*tables)
+    return {key: Runs.from_classes([t.get(key) for t in tables], widest) for key in keys}
 
 
 class StatementIndex:
@@ -55,35 +67,84 @@ class StatementIndex:
         self, statements: Sequence[Statement], places_of: Callable[[str], frozenset[str]]
     ) -> None:
         self._places_of = places_of
-        self.los = array("q")
-        self.his = array("q")
-        self.every = Runs()
-        self.speaker: dict[str, Runs] = {}
-        self.principal: dict[str, Runs] = {}
-        self.place: dict[str, Runs] = {}
-        self.target: dict[str, Runs] = {}
-        los, his = self.los, self.his
-        for statement in statements:
-            lo, hi = date_bounds(statement.date)
-            los.append(lo)
-            his.append(hi)
-        for pos in sorted(range(len(statements)), key=los.__getitem__):
-            self._put(statements[pos], pos, los[pos], his[pos], bulk=True)
+        n = len(statements)
+        self.los = los = array("q", bytes(8 * n))
+        self.his = his = array("q", bytes(8 * n))
+        classes = bytearray(n)
+        cache: dict[int, tuple[int, int, int]] = {}
+        for pos, statement in enumerate(statements):
+            date = statement.date
+            if date is None or date.hour is not None:
+                lo, hi = date_bounds(date)
+                width = width_class(lo, hi)
+            else:
+                # Year, month and day packed in one int: a cheaper cache key than a tuple.
+                short = (date.year << 9) | ((date.month or 0) << 5) | (date.day or 0)
+                found = cache.get(short)
+                if found is None:
+                    lo, hi = date_bounds(date)
+                    found = cache[short] = (lo, hi, width_class(lo, hi))
+                lo, hi, width = found
+            los[pos] = lo
+            his[pos] = hi
+            classes[pos] = width
+        # One pass in position order (sequential in memory); each list is sorted by start after.
+        dims: list[list[dict[str, list[int]]]] = [[{} for _ in range(CLASSES)] for _ in range(4)]
+        speaker, principal, place, target = dims
+        for pos, statement in enumerate(statements):
+            width = classes[pos]
+            table = speaker[width]
+            who = statement.speaker
+            members = table.get(who)
+            if members is None:
+                table[who] = [pos]
+            else:
+                members.append(pos)
+            places = places_of(who)
+            if statement.on_behalf_of is not None:
+                principal[width].setdefault(statement.on_behalf_of, []).append(pos)
+                places = places | places_of(statement.on_behalf_of)
+            table = place[width]
+            for where in places:
+                members = table.get(where)
+                if members is None:
+                    table[where] = [pos]
+                else:
+                    members.append(pos)
+            table = target[width]
+            for position in statement.positions:
+                members = table.get(position.target)
+                if members is None:
+                    table[position.target] = [pos]
+                else:
+                    members.append(pos)
+        start_of = los.__getitem__
+        for tables in dims:
+            for table in tables:
+                for members in table.values():
+                    members.sort(key=start_of)
+        order = sorted(range(n), key=start_of)
+        every: list[list[int] | None] = [[] for _ in range(CLASSES)]
+        widest = 0
+        last = CLASSES - 1
+        for pos in order:
+            width = classes[pos]
+            every[width].append(pos)  # type: ignore[union-attr]
+            if width == last:
+                widest = max(widest, his[pos] - los[pos])
+        self.every = Runs.from_classes(every, widest)
+        self.speaker, self.principal, self.place, self.target = (
+            _merge(tables, widest) for tables in dims
+        )
 
-    def _put(self, statement: Statement, pos: int, lo: int, hi: int, *, bulk: bool) -> None:
+    def _put(self, statement: Statement, pos: int) -> None:
         def put(dim: dict[str, Runs], key: str) -> None:
             runs = dim.get(key)
             if runs is None:
                 runs = dim[key] = Runs()
-            if bulk:
-                runs.append(lo, hi, pos)
-            else:
-                runs.insert(lo, hi, pos)
+            runs.insert(pos, self.los, self.his)
 
-        if bulk:
-            self.every.append(lo, hi, pos)
-        else:
-            self.every.insert(lo, hi, pos)
+        self.every.insert(pos, self.los, self.his)
         put(self.speaker, statement.speaker)
         places = self._places_of(statement.speaker)
         if statement.on_behalf_of is not None:
@@ -100,7 +161,7 @@ class StatementIndex:
         lo, hi = date_bounds(statement.date)
         self.los.append(lo)
         self.his.append(hi)
-        self._put(statement, pos, lo, hi, bulk=False)
+        self._put(statement, pos)
 
     def query(
         self,
@@ -156,18 +217,27 @@ class StatementIndex:
                 )
             )
         if not plans:
-            found = _gather([self.every], window, self.his)
+            found = _gather([self.every], window, self.los, self.his)
             found.sort()
             return [p for p in found if all(check(p) for check in checks)]
         plans.sort(key=lambda plan: plan[0])
         size, runs, _ = plans[0]
         if size == 0:
             return []
-        found = _gather(runs, window, self.his)
+        found = _gather(runs, window, self.los, self.his)
         if len(runs) > 1:  # a statement can sit under several of the keys
             found = list(set(found))
+        rest: list[Check] = []
+        for other_size, other_runs, check in plans[1:]:
+            if other_size <= _INTERSECT * len(found):
+                # Posting lists about as short as the candidates: intersect them (in C).
+                kept = set(found)
+                kept.intersection_update(_gather(other_runs, None, self.los, self.his))
+                found = list(kept)
+            elif check is not None:
+                rest.append(check)
         found.sort()
-        rest = [plan[2] for plan in plans[1:] if plan[2] is not None] + list(checks)
+        rest.extend(checks)
         if not rest:
             return found
         return [p for p in found if all(check(p) for check in rest)]
@@ -183,10 +253,10 @@ class SpanIndex:
     """Records that last a period, by keys in named dimensions (see module doc)."""
 
     def __init__(self, records: Sequence[tuple[Period, Mapping[str, Iterable[str]]]]) -> None:
+        self.los = los = array("q")
         self.his = array("q")
+        self.ilos = ilos = array("q")
         self.ihis = array("q")
-        los: list[int] = []
-        ilos: list[int] = []
         self.keys: list[dict[str, frozenset[str]]] = []
         for period, keys in records:
             lo, hi = outer_bounds(period)
@@ -196,24 +266,26 @@ class SpanIndex:
             ilos.append(ilo)
             self.ihis.append(ihi)
             self.keys.append({dim: frozenset(values) for dim, values in keys.items()})
-        self.every = (Runs(), Runs())
-        self.dims: dict[str, dict[str, tuple[Runs, Runs]]] = {}
-        for which, starts, ends in ((0, los, self.his), (1, ilos, self.ihis)):
-            for pos in sorted(range(len(records)), key=starts.__getitem__):
-                lo, hi = starts[pos], ends[pos]
-                self.every[which].append(lo, hi, pos)
-                for dim, values in self.keys[pos].items():
-                    table = self.dims.setdefault(dim, {})
-                    for value in values:
-                        pair = table.get(value)
-                        if pair is None:
-                            pair = table[value] = (Runs(), Runs())
-                        pair[which].append(lo, hi, pos)
+        lists: dict[str, dict[str, list[int]]] = {}
+        for pos, keys in enumerate(self.keys):
+            for dim, values in keys.items():
+                table = lists.setdefault(dim, {})
+                for value in values:
+                    table.setdefault(value, []).append(pos)
+        every = list(range(len(records)))
+        self.every = (Runs.bulk(every, los, self.his), Runs.bulk(every[:], ilos, self.ihis))
+        self.dims: dict[str, dict[str, tuple[Runs, Runs]]] = {
+            dim: {
+                value: (Runs.bulk(members, los, self.his), Runs.bulk(members[:], ilos, self.ihis))
+                for value, members in table.items()
+            }
+            for dim, table in lists.items()
+        }
 
     def query(self, filters: Mapping[str, frozenset[str]], window: Window | None) -> list[int]:
         """Positions of the records with a key in each filter's set and passing ``window``."""
         which = 1 if window is not None and window.inner else 0
-        his = self.ihis if which else self.his
+        los, his = (self.ilos, self.ihis) if which else (self.los, self.his)
         best: tuple[int, list[Runs], str] | None = None
         for dim, wanted in filters.items():
             table = self.dims.get(dim, {})
@@ -229,9 +301,9 @@ class SpanIndex:
             if best is None or size < best[0]:
                 best = (size, runs, dim)
         if best is None:
-            found = _gather([self.every[which]], window, his)
+            found = _gather([self.every[which]], window, los, his)
         else:
-            found = list(set(_gather(best[1], window, his)))
+            found = list(set(_gather(best[1], window, los, his)))
         found.sort()
         rest = [(dim, wanted) for dim, wanted in filters.items() if best is None or dim != best[2]]
         if not rest:

@@ -137,8 +137,6 @@ def cooperation_restricted(
     them; ``places`` pairs each target place with each law that applies there."""
     matches: dict[str, tuple[Law, set[str], set[str]]] = {}
     for place, law in places:
-        if not in_force_during(law, deployment.period, Certainty.MAY):
-            continue
         hits = [
             p.id
             for p in law.provisions
@@ -146,7 +144,7 @@ def cooperation_restricted(
             and not supported.isdisjoint(p.counterparty)
             and topics_match(p.activity, deployment.topic)
         ]
-        if hits:
+        if hits and in_force_during(law, deployment.period, Certainty.MAY):
             entry = matches.setdefault(law.id, (law, set(), set()))
             entry[1].add(place)
             entry[2].update(hits)

@@ -136,6 +136,11 @@ class Corpus:
         """Every entity of one collection (``"statements"``, ``"laws"``...), in arrival order."""
         return tuple(self._store.lists[kind])
 
+    def build_indexes(self) -> None:
+        """Build every index now rather than on first use (indexes stay current on :meth:`add`)."""
+        if self._indexed:
+            self._engine.build_all()
+
     # -- places ---------------------------------------------------------------------------------
 
     def ancestors(self, place: str) -> tuple[str, ...]:
