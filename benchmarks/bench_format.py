@@ -19,7 +19,6 @@ Run ``PYTHONPATH=src python benchmarks/bench_format.py`` (``--quick`` for N=20,0
 a table with ratios to pydantic and msgspec and checks them against the targets.
 """
 
-
 import argparse
 import gc
 import json
@@ -42,10 +41,28 @@ DATE = (
 TEXT = r"^\S(?:[\s\S]*\S)?$"
 CHANNELS = ["press-release", "statement", "social-media", "interview", "press-conference"]
 STANCES = ["support", "oppose", "neutral", "mixed"]
-WORDS = (
-    "officers agency city police federal sanctuary deployment immigration enforcement mayor "
-    "sheriff county state law cooperation detainers retaliation public safety residents"
-).split()
+WORDS = [
+    "officers",
+    "agency",
+    "city",
+    "police",
+    "federal",
+    "sanctuary",
+    "deployment",
+    "immigration",
+    "enforcement",
+    "mayor",
+    "sheriff",
+    "county",
+    "state",
+    "law",
+    "cooperation",
+    "detainers",
+    "retaliation",
+    "public",
+    "safety",
+    "residents",
+]
 
 
 # -- deterministic corpora -------------------------------------------------------------------------
@@ -591,7 +608,6 @@ def main() -> None:
             ),
         },
     }
-
 
     libraries = ["policyconflict", "pydantic", "msgspec", "orjson"]
     results: dict[tuple[str, str, str], float] = {}

@@ -5,7 +5,17 @@ corpora, with a JSON Schema generated from the model classes.
 * :func:`write_jsonl` / :func:`iter_jsonl` / :func:`read_stories` — corpora, one entity a line.
 * :func:`json_schema` — the JSON Schema (2020-12) of a document.
 
-See ``docs/format.md`` for the format itself.
+Format rules in brief (the module docstrings say more):
+
+* a document is the story's object plus ``"format": "policyconflict"`` and ``"version": 1``;
+  problem paths are the story's own (``$.statements[3].date``);
+* canonical text: keys sorted, entities in id order, no spaces, UTF-8, and **a field equal to
+  its default is left out** (``null``, empty arrays, ``false``, default enum values); reading
+  accepts a default written out too;
+* dates and periods are EDTF text, enums their lower-case values, numbers within ±2**53,
+  arrays and objects nested at most :data:`MAX_DEPTH` deep;
+* loading never coerces and reports every problem at once in one
+  :class:`~policyconflict.errors.ValidationError`; nothing else escapes.
 """
 
 from __future__ import annotations
@@ -18,6 +28,14 @@ from policyconflict.serialization._migrations import (
     MIGRATIONS,
     register_migration,
 )
+from policyconflict.serialization.jsonl import (
+    TAGS,
+    StoryStart,
+    iter_jsonl,
+    read_stories,
+    write_jsonl,
+)
+from policyconflict.serialization.schema import json_schema
 
 __all__ = [
     "FORMAT_NAME",
@@ -25,9 +43,15 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_INT",
     "MIGRATIONS",
+    "TAGS",
+    "StoryStart",
     "dump",
     "dumps",
+    "iter_jsonl",
+    "json_schema",
     "load",
     "loads",
+    "read_stories",
     "register_migration",
+    "write_jsonl",
 ]

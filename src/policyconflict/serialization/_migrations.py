@@ -19,6 +19,7 @@ __all__ = [
     "FORMAT_VERSION",
     "MIGRATIONS",
     "Migration",
+    "check_version",
     "migrate",
     "register_migration",
 ]
@@ -47,12 +48,9 @@ def register_migration(from_version: int) -> Callable[[Migration], Migration]:
     return register
 
 
-def migrate(document: dict[str, Any], version: int, *, path: str = "$") -> dict[str, Any]:
-    """``document`` (of ``version``) rewritten to :data:`FORMAT_VERSION`.
-
-    A newer version, or an older one with no registered path forward, is an
-    ``unsupported-version`` problem naming both versions.
-    """
+def check_version(version: int, *, path: str = "$") -> None:
+    """Raise an ``unsupported-version`` problem naming both versions unless ``version`` is
+    :data:`FORMAT_VERSION` or an older one with registered migrations all the way up."""
     if version > FORMAT_VERSION:
         raise ValidationError(
             [
@@ -64,9 +62,8 @@ def migrate(document: dict[str, Any], version: int, *, path: str = "$") -> dict[
                 )
             ]
         )
-    while version < FORMAT_VERSION:
-        step = MIGRATIONS.get(version)
-        if step is None:
+    for older in range(version, FORMAT_VERSION):
+        if older not in MIGRATIONS:
             raise ValidationError(
                 [
                     Problem(
@@ -77,6 +74,14 @@ def migrate(document: dict[str, Any], version: int, *, path: str = "$") -> dict[
                     )
                 ]
             )
+
+
+def migrate(document: dict[str, Any], version: int, *, path: str = "$") -> dict[str, Any]:
+    """``document`` (of ``version``) rewritten to :data:`FORMAT_VERSION` by the registered
+    migrations, one version at a time; see :func:`check_version` for what is refused."""
+    check_version(version, path=path)
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS[version]
         try:
             document = step(document)
         except PolicyConflictError:

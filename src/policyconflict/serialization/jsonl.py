@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -45,7 +45,12 @@ from policyconflict.model import _fields as f
 from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
 from policyconflict.serialization._document import ENCODER, PathOrFile, bulk
 from policyconflict.serialization._json import DuplicateKeys, parse, with_depth_problem
-from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION, migrate
+from policyconflict.serialization._migrations import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    check_version,
+    migrate,
+)
 from policyconflict.story import COLLECTIONS, Entity, Story
 
 __all__ = ["TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl"]
@@ -160,12 +165,12 @@ def _check_header(value: Any, root: str) -> int:
             Problem(path=f"{root}.format", code="bad-format", message=f"expected {FORMAT_NAME!r}")
         )
     version = value.get("version")
-    if type(version) is not int:
+    if not isinstance(version, int) or type(version) is bool:
         problems.append(_as_problem(f"{root}.version", wrong(version, "an integer")))
-    if problems:
+    if problems or not isinstance(version, int):
         raise ValidationError(problems)
-    migrate({}, version, path=root)  # raises for versions this library cannot read
-    return int(version)
+    check_version(version, path=root)
+    return version
 
 
 def _as_problem(path: str, invalid: Any) -> Problem:
@@ -178,6 +183,7 @@ def _record(value: Any, root: str, version: int) -> Record:
     if version != FORMAT_VERSION:
         value = migrate(value, version, path=root)
     tag = value.get("type")
+    hook: Callable[..., Any]
     if tag == STORY:
         hook = _STRUCTURE_START
     elif type(tag) is str and tag in _STRUCTURE:
@@ -194,7 +200,7 @@ def _record(value: Any, root: str, version: int) -> Record:
         )
     body = {k: v for k, v in value.items() if k != "type"}
     try:
-        record: Record = hook(body)
+        record: Record = hook(body, None)
     except Exception as exc:
         problems.extend(problems_from(exc, root))
     if problems:

@@ -1,0 +1,190 @@
+"""JSON Lines corpora: writing then reading gives the same entities and stories, line by line;
+reading streams; a bad line is reported with its line number."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from policyconflict import Person, ValidationError
+from policyconflict.serialization import (
+    TAGS,
+    StoryStart,
+    dumps,
+    iter_jsonl,
+    read_stories,
+    write_jsonl,
+)
+from policyconflict.story import Story
+from policyconflict.testing import STRATEGIES, stories
+from test_format_helpers import small_story
+
+HEADER = '{"format":"policyconflict","type":"header","version":1}\n'
+
+
+def corpus_text(items: list[Any]) -> str:
+    buffer = io.StringIO()
+    write_jsonl(items, buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("tag", sorted(TAGS))
+@given(data=st.data())
+def test_iter_jsonl_inverts_write_jsonl_for_every_kind(tag: str, data: st.DataObject) -> None:
+    entity = data.draw(STRATEGIES[TAGS[tag]]())
+    text = corpus_text([entity])
+    _header, line, end = text.split("\n")  # only \n ends a line: U+2028 or U+0085 may not
+    assert end == ""
+    assert json.loads(line)["type"] == tag
+    assert list(iter_jsonl(io.StringIO(text))) == [entity]
+
+
+@given(st.lists(stories(max_entities=8), max_size=3))
+def test_read_stories_inverts_write_jsonl(items: list[Story]) -> None:
+    text = corpus_text(items)
+    assert list(read_stories(io.BytesIO(text.encode("utf-8")))) == [s.canonical() for s in items]
+
+
+@given(stories())
+def test_jsonl_lines_match_the_document(story: Story) -> None:
+    """Each entity line is the entity's object in the story document plus its type tag."""
+    document = json.loads(dumps(story))
+    lines = [json.loads(line) for line in corpus_text([story]).split("\n")[2:-1]]
+    expected = [
+        {**value, "type": tag}
+        for name, cls in _collections().items()
+        for tag in [_tag(cls)]
+        for value in document.get(name, [])
+    ]
+    assert lines == expected
+
+
+def _collections() -> dict[str, type[Any]]:
+    from policyconflict.story import COLLECTIONS
+
+    return dict(COLLECTIONS)
+
+
+def _tag(cls: type[Any]) -> str:
+    return next(tag for tag, klass in TAGS.items() if klass is cls)
+
+
+class CountingLines:
+    """An iterable of lines that counts how many have been taken."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.taken = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.lines:
+            self.taken += 1
+            yield line
+
+
+def test_iter_jsonl_streams_one_line_at_a_time() -> None:
+    lines = [line + "\n" for line in corpus_text([small_story()]).split("\n")[:-1]]
+    source = CountingLines(lines)
+    records = iter_jsonl(source)  # type: ignore[arg-type]
+    first = next(records)
+    assert isinstance(first, StoryStart)
+    assert source.taken == 2
+    next(records)
+    assert source.taken == 3
+
+
+def test_paths_and_files(tmp_path: Path) -> None:
+    story = small_story()
+    target = tmp_path / "corpus.jsonl"
+    count = write_jsonl([story], target)
+    assert count == target.read_bytes().count(b"\n")
+    assert list(read_stories(target)) == [story.canonical()]
+    assert list(read_stories(str(target))) == [story.canonical()]
+    binary = io.BytesIO()
+    write_jsonl([story], binary)
+    assert binary.getvalue().decode("utf-8") == target.read_text("utf-8")
+
+
+def expect(text: str | bytes, code: str, path: str) -> None:
+    source = io.BytesIO(text.encode("utf-8") if isinstance(text, str) else text)
+    with pytest.raises(ValidationError) as caught:
+        list(read_stories(source))
+    assert [(p.code, p.path) for p in caught.value.problems] == [(code, path)]
+
+
+PERSON = '{"id":"person:x","name":"X","type":"person"}\n'
+STORY = '{"id":"story:x","title":"T","type":"story"}\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "path"),
+    [
+        ("", "missing-header", "line 1: $"),
+        (PERSON, "missing-header", "line 1: $"),
+        (HEADER.replace(":1}", ":2}"), "unsupported-version", "line 1: $.version"),
+        (HEADER.replace('"policyconflict"', '"other"'), "bad-format", "line 1: $.format"),
+        (HEADER + STORY + "\n" + PERSON, "bad-json", "line 3: $"),
+        (HEADER + STORY + '{"id":"person:x"', "bad-json", "line 3: $"),
+        (HEADER + STORY + PERSON.replace('"person"}', '"human"}'), "bad-tag", "line 3: $.type"),
+        (
+            HEADER + STORY + PERSON.replace(',"type":"person"', ""),
+            "missing-field",
+            "line 3: $.type",
+        ),
+        (HEADER + STORY + PERSON.replace('"X"', "1"), "wrong-type", "line 3: $.name"),
+        (
+            HEADER + STORY + PERSON.replace('"X"', '"X","name":"Y"'),
+            "duplicate-key",
+            "line 3: $.name",
+        ),
+        (HEADER + STORY + PERSON.replace('"X"', '"X","age":3'), "unknown-field", "line 3: $.age"),
+        (HEADER + STORY + "[1]\n", "wrong-type", "line 3: $"),
+        (HEADER + PERSON, "outside-story", "line 2: $"),
+        (
+            HEADER + STORY + PERSON + PERSON,
+            "duplicate-id",
+            "line 4: $.id",
+        ),
+        (
+            HEADER
+            + STORY
+            + '{"id":"role:x","organization":"person:x","person":"person:y","title":"T",'
+            '"type":"role"}\n' + PERSON,
+            "unknown-reference",
+            "line 3: $.person",
+        ),
+        (HEADER + STORY + PERSON.replace('"X"', '"\\udc00"'), "bad-text", "line 3: $.name"),
+        (HEADER.encode() + b'{"id":"\xff"}\n', "bad-json", "line 2: $"),
+    ],
+)
+def test_bad_line_is_reported_with_its_line_number(text: str | bytes, code: str, path: str) -> None:
+    problems = _problems(text)
+    assert (code, path) in problems
+
+
+def _problems(text: str | bytes) -> list[tuple[str, str]]:
+    source = io.BytesIO(text.encode("utf-8") if isinstance(text, str) else text)
+    with pytest.raises(ValidationError) as caught:
+        list(read_stories(source))
+    return [(p.code, p.path) for p in caught.value.problems]
+
+
+def test_records_before_a_bad_line_are_yielded() -> None:
+    text = HEADER + STORY + PERSON + "{oops}\n"
+    records = iter_jsonl(io.StringIO(text))
+    assert isinstance(next(records), StoryStart)
+    assert isinstance(next(records), Person)
+    with pytest.raises(ValidationError):
+        next(records)
+
+
+def test_write_jsonl_rejects_what_is_not_an_entity() -> None:
+    with pytest.raises(TypeError):
+        write_jsonl(["story"], io.StringIO())  # type: ignore[list-item]
