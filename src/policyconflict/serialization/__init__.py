@@ -15,7 +15,17 @@ Format rules in brief (the module docstrings say more):
 * dates and periods are EDTF text, enums their lower-case values, numbers within ±2**53,
   arrays and objects nested at most :data:`MAX_DEPTH` deep;
 * loading never coerces and reports every problem at once in one
-  :class:`~policyconflict.errors.ValidationError`; nothing else escapes.
+  :class:`~policyconflict.errors.ValidationError`; nothing else escapes. Entities keep the
+  document's order (:meth:`~policyconflict.story.Story.canonical` sorts them).
+
+Problem codes of the format (the model adds its own: ``empty``, ``end-before-start``,
+``unknown-reference``, ``wrong-kind``, ...): ``bad-json`` (malformed text or bytes that are not
+UTF-8; the message gives line and column), ``unknown-field``, ``missing-field``, ``wrong-type``,
+``not-finite`` (NaN, Infinity), ``too-large`` (integers beyond ±2**53, floats overflowing),
+``duplicate-key``, ``too-deep``, ``bad-date``, ``bad-id``, ``bad-enum`` (the message lists the
+allowed values), ``bad-text`` (lone surrogates), ``bad-format``, ``unsupported-version``,
+``migration-failed``; in JSON Lines also ``missing-header``, ``bad-tag`` and
+``outside-story``.
 """
 
 from __future__ import annotations
