@@ -594,3 +594,54 @@ def test_schema_is_the_shipped_schema() -> None:
     shipped = (SRC / "policyconflict" / "data" / "schema.json").read_text(encoding="utf-8")
     assert json.loads(result.stdout) == json.loads(shipped)
     assert json.loads(result.stdout)["$schema"].endswith("2020-12/schema")
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    # `policyconflict schema | head -1`: the reader leaves before the writer is done.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "policyconflict", "schema"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_env(),
+    )
+    assert process.stdout is not None
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert b"Traceback" not in stderr
+    assert b"Exception ignored" not in stderr
+    assert process.returncode == 1
+
+
+# --- the safe writer, where a failure can be made to happen ------------------------------------
+
+
+def test_atomic_writer_keeps_the_old_file_when_the_writer_fails(tmp_path: Path) -> None:
+    from policyconflict._cli._files import atomic_writer
+
+    target = tmp_path / "story.json"
+    target.write_bytes(b"old content\n")
+
+    class DiskFull(Exception):
+        pass
+
+    def write_half() -> None:
+        with atomic_writer(str(target)) as handle:
+            handle.write(b"half of the new")
+            raise DiskFull
+
+    with pytest.raises(DiskFull):
+        write_half()
+    assert target.read_bytes() == b"old content\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["story.json"]
+
+
+def test_atomic_writer_replaces_the_file_only_when_complete(tmp_path: Path) -> None:
+    from policyconflict._cli._files import atomic_writer
+
+    target = tmp_path / "new.jsonl"
+    with atomic_writer(str(target)) as handle:
+        handle.write(b"first line\n")
+        assert not target.exists()  # nothing is visible under the name until the end
+        handle.write(b"second line\n")
+    assert target.read_bytes() == b"first line\nsecond line\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["new.jsonl"]
