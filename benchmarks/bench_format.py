@@ -458,16 +458,18 @@ def msgspec_models() -> dict[str, Any]:
 # -- measuring -------------------------------------------------------------------------------------
 
 
-def median_time(run: Callable[[], object], repeat: int) -> float:
-    """Median seconds of ``repeat`` runs (the result of each run is dropped before the next)."""
-    times = []
+def interleaved(runs: dict[str, Callable[[], object]], repeat: int) -> dict[str, float]:
+    """Median seconds of ``repeat`` runs of each, taken in turns (library A, B, C, A, B, C...)
+    so that a busy machine slows every library alike. Each result is dropped before the next."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(repeat):
-        gc.collect()
-        start = time.perf_counter()
-        result = run()
-        times.append(time.perf_counter() - start)
-        del result
-    return statistics.median(times)
+        for name, run in runs.items():
+            gc.collect()
+            start = time.perf_counter()
+            result = run()
+            times[name].append(time.perf_counter() - start)
+            del result
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def retained(run: Callable[[], object]) -> int:
@@ -505,29 +507,27 @@ COLD = {
 }
 
 
-def cold_start(library: str, corpus: int, data: bytes, repeat: int) -> float:
-    """Median seconds for a fresh interpreter to import ``library`` and load ``data`` once,
-    minus the time of a fresh interpreter that only reads the file."""
+def cold_starts(libraries: list[str], corpus: int, data: bytes, repeat: int) -> dict[str, float]:
+    """Median seconds for a fresh interpreter to import each library and load ``data`` once,
+    minus the median for a fresh interpreter that only reads the file; taken in turns."""
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         handle.write(data)
         path = handle.name
     here = Path(__file__).resolve().parent
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(here.parent / "src"), str(here)])}
     read = f"DATA = open({path!r}, 'rb').read()\n"
-    code = read + COLD[library][corpus]
-
-    def run(source: str) -> float:
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-c", source], check=True, env=env)
-            times.append(time.perf_counter() - start)
-        return statistics.median(times)
-
+    sources = {"": read, **{lib: read + COLD[lib][corpus] for lib in libraries}}
+    times: dict[str, list[float]] = {name: [] for name in sources}
     try:
-        return run(code) - run(read)
+        for _ in range(repeat):
+            for name, source in sources.items():
+                start = time.perf_counter()
+                subprocess.run([sys.executable, "-c", source], check=True, env=env)
+                times[name].append(time.perf_counter() - start)
     finally:
         os.unlink(path)
+    base = statistics.median(times[""])
+    return {lib: statistics.median(times[lib]) - base for lib in libraries}
 
 
 def main() -> None:
@@ -613,19 +613,16 @@ def main() -> None:
     results: dict[tuple[str, str, str], float] = {}
     for corpus_name in ("statements", "mixed"):
         records_n = count[corpus_name]
+        for measure, table in (("load µs", loads), ("dump µs", dumps)):
+            runs = {lib: table[corpus_name][lib] for lib in libraries}
+            for lib, seconds in interleaved(runs, repeat).items():
+                results[corpus_name, measure, lib] = seconds / records_n * 1e6
         for lib in libraries:
-            results[corpus_name, "load µs", lib] = (
-                median_time(loads[corpus_name][lib], repeat) / records_n * 1e6
-            )
-            results[corpus_name, "dump µs", lib] = (
-                median_time(dumps[corpus_name][lib], repeat) / records_n * 1e6
-            )
             results[corpus_name, "memory B", lib] = retained(loads[corpus_name][lib]) / records_n
-            small = statements_document(20) if corpus_name == "statements" else mixed_corpus(24)
-            cold_index = 0 if corpus_name == "statements" else 1
-            results[corpus_name, "cold ms", lib] = (
-                cold_start(lib, cold_index, small, max(3, repeat)) * 1e3
-            )
+        small = statements_document(20) if corpus_name == "statements" else mixed_corpus(24)
+        cold_index = 0 if corpus_name == "statements" else 1
+        for lib, seconds in cold_starts(libraries, cold_index, small, max(5, repeat)).items():
+            results[corpus_name, "cold ms", lib] = seconds * 1e3
 
     targets = {"load µs": 0.5, "dump µs": 0.6, "memory B": 0.5, "cold ms": 0.6}
     header = (

@@ -29,11 +29,12 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn
 
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import DateTextError, Problem, ShapeError, ValidationError
 from policyconflict.serialization._json import DuplicateKeys, Marker
+from policyconflict.serialization._unstructure import make_unstructure_fn
 from policyconflict.story import Story
 
 __all__ = ["CONVERTER", "Invalid", "make_converter", "problems_from"]
@@ -274,7 +275,7 @@ def _class_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
 def _class_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     def factory(cls: type[Any]) -> Hook:
-        return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+        return make_unstructure_fn(cls, converter.get_unstructure_hook)
 
     return factory
 
