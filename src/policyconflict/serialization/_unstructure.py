@@ -84,7 +84,7 @@ def make_unstructure_fn(cls: type[Any], get_hook: GetHook) -> Callable[[Any], di
         if default is attrs.NOTHING:
             lines.append(f"    r[{field.name!r}] = {expr}")
             continue
-        if isinstance(default, attrs.Factory):
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time
             default = default.factory()
         if default is None:
             test = "v is not None"
