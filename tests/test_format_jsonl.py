@@ -130,6 +130,8 @@ STORY = '{"id":"story:x","title":"T","type":"story"}\n'
         (PERSON, "missing-header", "line 1: $"),
         (HEADER.replace(":1}", ":2}"), "unsupported-version", "line 1: $.version"),
         (HEADER.replace('"policyconflict"', '"other"'), "bad-format", "line 1: $.format"),
+        (HEADER.replace(":1}", ':1,"version":1}'), "duplicate-key", "line 1: $.version"),
+        (HEADER.replace(":1}", ':1,"extra":1}'), "unknown-field", "line 1: $.extra"),
         (HEADER + STORY + "\n" + PERSON, "bad-json", "line 3: $"),
         (HEADER + STORY + '{"id":"person:x"', "bad-json", "line 3: $"),
         (HEADER + STORY + PERSON.replace('"person"}', '"human"}'), "bad-tag", "line 3: $.type"),

@@ -156,6 +156,11 @@ def _check_header(value: Any, root: str) -> int:
         raise _fail(
             root, "missing-header", 'the first line must be the header ({"type":"header",...})'
         )
+    if isinstance(value, DuplicateKeys):
+        problems.extend(
+            Problem(path=f"{root}.{k}", code="duplicate-key", message=f"key {k!r} repeats")
+            for k in value.duplicates
+        )
     for key in sorted(set(value) - {"format", "type", "version"}):
         problems.append(
             Problem(path=f"{root}.{key}", code="unknown-field", message=f"unknown key {key!r}")
