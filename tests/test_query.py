@@ -169,3 +169,14 @@ def test_deployments_by_agency_include_agencies_below_it() -> None:
 def test_time_filters_take_one_of_on_and_during() -> None:
     with pytest.raises(ValueError, match="not both"):
         Corpus([_base()]).statements(on="2020", during="2020/2021")
+
+
+def test_a_merge_conflict_names_the_story_that_defined_the_id_first() -> None:
+    extra = Story(id="two", title="Two", persons=(Person(id="someone", name="Someone"),))
+    corpus = Corpus([_base("one"), extra], on_conflict="collect")
+    corpus.add(Story(id="three", title="Three", persons=(Person(id="someone", name="Other"),)))
+    corpus.add(_base("four", text="Yes."))
+    assert [(c.id, c.first_story, c.second_story) for c in corpus.merge_conflicts] == [
+        ("someone", "two", "three"),
+        ("said", "one", "four"),
+    ]

@@ -219,3 +219,23 @@ def test_the_timeline_is_ordered_by_time_then_id(world: dict[str, list[Any]]) ->
     assert keys == sorted(keys)
     for earlier, later in itertools.pairwise(entries):
         assert earlier.when.sort_key()[0] <= later.when.sort_key()[0]
+
+
+@given(worlds(), dates, certainties)
+def test_the_fast_path_for_laws_without_rulings_agrees_with_status_on(
+    world: dict[str, list[Any]], on: Any, certainty: Certainty
+) -> None:
+    from policyconflict.query._status import Courts, in_force
+    from policyconflict.status import LawState, status_on
+
+    nobody = Courts((), ())
+    for law in world["laws"]:
+        if law.effective is None:
+            continue
+        status = status_on(law, on, story=())
+        expected = (
+            status.state is LawState.IN_FORCE
+            if certainty is Certainty.SURELY
+            else LawState.IN_FORCE in status.possible
+        )
+        assert in_force(law, on, certainty, nobody) == expected

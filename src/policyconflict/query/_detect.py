@@ -10,6 +10,7 @@ from policyconflict.model.laws import Law
 from policyconflict.query import _scan
 from policyconflict.query._engine import Engine
 from policyconflict.query._indexes import SpanIndex
+from policyconflict.query._status import Courts
 from policyconflict.query._time import span_window
 from policyconflict.query.conflicts import (
     Conflict,
@@ -48,6 +49,7 @@ def _restricted(engine: Engine, indexed: bool) -> list[Conflict]:
     for law in laws:
         by_place.setdefault(law.jurisdiction, []).append(law)
     found: list[Conflict] = []
+    courts = engine.courts if indexed else Courts(lists["rulings"], lists["jurisdictions"])
     deployment: Deployment
     for deployment in lists["deployments"]:
         if not deployment.in_support_of:
@@ -78,7 +80,7 @@ def _restricted(engine: Engine, indexed: bool) -> list[Conflict]:
                 for area in _chain(lookup.parent, place)
                 for law in by_place.get(area, ())
             ]
-        found.extend(cooperation_restricted(deployment, supported, pairs))
+        found.extend(cooperation_restricted(deployment, supported, pairs, courts))
     return found
 
 

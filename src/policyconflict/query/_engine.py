@@ -15,6 +15,7 @@ from policyconflict.query._actors import Actors
 from policyconflict.query._indexes import SpanIndex, StatementIndex
 from policyconflict.query._places import PlaceSource, PlaceTree
 from policyconflict.query._scan import Lookup, deployment_places
+from policyconflict.query._status import Courts
 from policyconflict.query._store import STRUCTURAL, Store
 
 
@@ -178,6 +179,12 @@ class Engine:
                 [(law.effective_period, {"jurisdiction": (law.jurisdiction,)}) for law in items]
             )
         return self._laws
+
+    @property
+    def courts(self) -> Courts:
+        """The rulings reaching each law, found through the outcome index."""
+        lists = self.store.lists
+        return Courts(lists["rulings"], lists["jurisdictions"], self.outcomes)
 
     @property
     def challenges(self) -> dict[str, list[int]]:

@@ -17,7 +17,7 @@ from policyconflict.model.actors import Agency, Organization, Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law
 from policyconflict.model.statements import Channel, Stance, Statement
-from policyconflict.query._status import in_force, provision_matches
+from policyconflict.query._status import Courts, in_force, provision_matches
 
 Parent = Callable[[str], str | None]
 
@@ -237,6 +237,7 @@ def roles_on(
 def laws_in_force(
     items: Sequence[Law],
     lookup: Lookup,
+    courts: Courts,
     *,
     place: str,
     on: PartialDate,
@@ -251,7 +252,7 @@ def laws_in_force(
     for law in items:
         if not lookup.is_within(place, law.jurisdiction):
             continue
-        if not in_force(law, on, certainty):
+        if not in_force(law, on, certainty, courts, place):
             continue
         if (restricted is not None or counterparty is not None or topic is not None) and not any(
             provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)

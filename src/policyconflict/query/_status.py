@@ -1,27 +1,92 @@
 """Whether a law is in force, and whether a provision matches a question: one place for both.
 
-:func:`in_force` uses the law's own dates (:attr:`~policyconflict.model.Law.effective_period`).
-It is the single switch point for ruling-aware status: every query and conflict that asks
-whether a law is in force goes through it.
+Law status comes from :func:`policyconflict.status.status_on` (the law's own dates and every
+ruling that reaches it, in the place asked about). A law that has an effective date and that no
+ruling reaches takes a fast path through its own dates
+(:attr:`~policyconflict.model.Law.effective_period`), which gives the same answer — a property
+test holds the two together.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable, Mapping, Sequence
+
 from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.model.courts import Ruling
 from policyconflict.model.laws import Law, Provision, ProvisionEffect
+from policyconflict.model.places import Jurisdiction
+from policyconflict.status import LawState, status_on
 
 RESTRICTING = frozenset({ProvisionEffect.PROHIBITS, ProvisionEffect.RESTRICTS})
 """Effects that restrict an activity with a counterparty."""
 
 
-def in_force(law: Law, on: PartialDate, certainty: Certainty) -> bool:
-    """Whether ``law`` is in force on ``on`` (*may*: possibly; *surely*: certainly)."""
-    return law.effective_period.contains(on, certainty=certainty)
+class Courts:
+    """The rulings that reach each law, and the places their scopes are read against."""
+
+    def __init__(
+        self,
+        rulings: Sequence[Ruling],
+        jurisdictions: Sequence[Jurisdiction],
+        by_target: Mapping[str, Collection[int]] | None = None,
+    ) -> None:
+        self._rulings = rulings
+        self._jurisdictions = jurisdictions
+        self._by_target = by_target
+
+    def reaching(self, law: Law) -> list[Ruling]:
+        """The rulings whose outcomes reach ``law``, its provisions, or those rulings (again and
+        again: a stay of an injunction of the law), in corpus order."""
+        targets = {law.id, *(p.id for p in law.provisions)}
+        found: set[int] = set()
+        while True:
+            if self._by_target is not None:
+                more = {p for t in targets for p in self._by_target.get(t, ())}
+            else:
+                more = {
+                    pos
+                    for pos, ruling in enumerate(self._rulings)
+                    if any(o.target in targets for o in ruling.outcomes)
+                }
+            more -= found
+            if not more:
+                return [self._rulings[p] for p in sorted(found)]
+            found |= more
+            targets = {self._rulings[p].id for p in more}
+
+    def status_story(self, law: Law) -> list[Ruling | Jurisdiction] | None:
+        """What :func:`status_on` needs for ``law``, or ``None`` when no ruling reaches it."""
+        rulings = self.reaching(law)
+        if not rulings:
+            return None
+        return [*rulings, *self._jurisdictions]
 
 
-def in_force_during(law: Law, during: Period, certainty: Certainty) -> bool:
-    """Whether ``law`` is in force at some moment of ``during``."""
-    return law.effective_period.overlaps(during, certainty=certainty)
+def _decide(possible: Iterable[LawState], state: LawState, certainty: Certainty) -> bool:
+    if certainty is Certainty.SURELY:
+        return state is LawState.IN_FORCE
+    return LawState.IN_FORCE in possible
+
+
+def in_force(
+    law: Law,
+    on: PartialDate | Period,
+    certainty: Certainty,
+    courts: Courts,
+    place: str | None = None,
+) -> bool:
+    """Whether ``law`` is in force on ``on`` (a date, or at some moment of a period) in
+    ``place``: *may* (possibly) or *surely* (certainly, all of the time asked about)."""
+    story = courts.status_story(law)
+    if story is None and law.effective is not None:
+        period = law.effective_period
+        if isinstance(on, Period):
+            if certainty is Certainty.SURELY:
+                return on.within(period, certainty=Certainty.SURELY)
+            return period.may_overlap(on)
+        return period.contains(on, certainty=certainty)
+    status = status_on(law, on, story=story or (), place=place)
+    return _decide(status.possible, status.state, certainty)
 
 
 def topics_match(first: str | None, second: str | None) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Literal
 
 from policyconflict.model.laws import Law, Provision
@@ -16,15 +17,29 @@ STRUCTURAL = frozenset({"jurisdictions", "agencies", "organizations", "roles"})
 _NAME_OF = {cls: name for name, cls in COLLECTIONS.items()}
 
 
+def _first(entry: tuple[int, str]) -> int:
+    return entry[0]
+
+
 class Store:
     """Entities of every kind, each list in arrival order; ids unique across kinds."""
 
     def __init__(self) -> None:
         self.lists: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
         self.where: dict[str, tuple[str, int]] = {}
-        self.origin: dict[str, str] = {}
         self.provisions: dict[str, tuple[str, Provision]] = {}
         self.stories: list[str] = []
+        # Per collection, the first position each story added: where an entity came from.
+        self._starts: dict[str, list[tuple[int, str]]] = {name: [] for name in COLLECTIONS}
+
+    def origin(self, entity_id: str) -> str:
+        """The id of the story that added ``entity_id`` (a provision: its law's story)."""
+        provision = self.provisions.get(entity_id)
+        if provision is not None:
+            entity_id = provision[0]
+        name, pos = self.where[entity_id]
+        starts = self._starts[name]
+        return starts[bisect.bisect_right(starts, pos, key=_first) - 1][1]
 
     def get(self, entity_id: str) -> Entity | Provision | None:
         """The entity or provision with this id, or ``None``."""
@@ -40,7 +55,7 @@ class Store:
             id=entity_id,
             kind=kind,
             fields=differing_fields(old, new),
-            first_story=self.origin.get(entity_id, "?"),
+            first_story=self.origin(entity_id),
             second_story=story,
             first_sources=source_ids(old),
             second_sources=source_ids(new),
@@ -78,12 +93,12 @@ class Store:
     def apply(self, story: Story, new: list[tuple[str, Any]]) -> None:
         """Add the planned entities of ``story``."""
         self.stories.append(story.id)
+        for name, items in self.lists.items():
+            self._starts[name].append((len(items), story.id))
         for name, entity in new:
             items = self.lists[name]
             self.where[entity.id] = (name, len(items))
-            self.origin[entity.id] = story.id
             items.append(entity)
             if isinstance(entity, Law):
                 for provision in entity.provisions:
                     self.provisions[provision.id] = (entity.id, provision)
-                    self.origin[provision.id] = story.id

@@ -6,7 +6,7 @@ Four kinds (:class:`ConflictKind`):
   in statements (the actor is the principal when a spokesperson speaks, else the speaker) or
   in ``supports`` / ``opposes`` relations. One conflict per target.
 * ``cooperation-restricted`` — a deployment in support of an agency is sent into a place where a
-  law in force at the same time (its effective period may overlap the deployment's) prohibits or
+  law that may be in force there at some moment of the deployment (ruling-aware status) prohibits or
   restricts an activity with that agency (or an agency above it), on a matching topic (see
   :func:`~policyconflict.query._status.topics_match`). The law applies in its jurisdiction and
   below. One conflict per deployment and law.
@@ -33,7 +33,7 @@ from policyconflict.model.figures import Figure
 from policyconflict.model.laws import Law
 from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import Stance, Statement
-from policyconflict.query._status import RESTRICTING, in_force_during, topics_match
+from policyconflict.query._status import RESTRICTING, Courts, in_force, topics_match
 
 __all__ = ["Conflict", "ConflictKind"]
 
@@ -132,6 +132,7 @@ def cooperation_restricted(
     deployment: Deployment,
     supported: frozenset[str],
     places: Iterable[tuple[str, Law]],
+    courts: Courts,
 ) -> list[Conflict]:
     """Kind (b) for one deployment: ``supported`` are the agencies it helps and those above
     them; ``places`` pairs each target place with each law that applies there."""
@@ -144,7 +145,7 @@ def cooperation_restricted(
             and not supported.isdisjoint(p.counterparty)
             and topics_match(p.activity, deployment.topic)
         ]
-        if hits and in_force_during(law, deployment.period, Certainty.MAY):
+        if hits and in_force(law, deployment.period, Certainty.MAY, courts, place):
             entry = matches.setdefault(law.id, (law, set(), set()))
             entry[1].add(place)
             entry[2].update(hits)

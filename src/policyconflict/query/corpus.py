@@ -25,7 +25,7 @@ from policyconflict.query._detect import detect, index_select, scan_select
 from policyconflict.query._engine import Engine
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._places import PlaceSource, default_places
-from policyconflict.query._status import in_force, provision_matches
+from policyconflict.query._status import Courts, in_force, provision_matches
 from policyconflict.query._store import OnConflict, Store
 from policyconflict.query._time import as_date, as_period, point_window, span_window
 from policyconflict.query.conflicts import Conflict, ConflictKind
@@ -155,6 +155,11 @@ class Corpus:
     def level(self, place: str) -> str | None:
         """The level of ``place`` (``country``, ``state``, ``county``, ``city``...), if known."""
         return self._engine.tree.level(place)
+
+    def members(self, organization: str) -> frozenset[str]:
+        """``organization``, the agencies below it, and everyone who held a role in any of them
+        (the speakers ``statements(speaker_org=...)`` counts)."""
+        return self._engine.actors.members(organization)
 
     def places_of(self, actor: str) -> frozenset[str]:
         """The places an actor is placed in (how statements are placed; see :meth:`statements`)."""
@@ -341,8 +346,9 @@ class Corpus:
         """Laws that apply in ``place`` and are in force on ``on``, in arrival order.
 
         A law applies in its jurisdiction and everywhere below it (California's SB 54 applies in
-        Los Angeles). In force: the law's effective period may (``MAY``) or surely (``SURELY``)
-        contain the date. ``restricts``: one provision prohibits or restricts an activity with
+        Los Angeles). In force: :func:`policyconflict.status.status_on` says the law may be in
+        force on the date in ``place`` (``MAY``: in force is among the possible states) or
+        surely is (``SURELY``) — from the law's own dates and every ruling that reaches it. ``restricts``: one provision prohibits or restricts an activity with
         this agency or an agency above it (restricting cooperation with DHS restricts it with
         ICE); ``counterparty``: one provision names this counterparty; ``topic``: one provision's
         activity matches this topic (equal, or narrower/wider by whole hyphenated words). All the
@@ -356,6 +362,7 @@ class Corpus:
                 _scan.laws_in_force(
                     items,
                     engine.lookup,
+                    Courts(self._store.lists["rulings"], self._store.lists["jurisdictions"]),
                     place=place,
                     on=on_date,
                     certainty=certainty,
@@ -366,18 +373,19 @@ class Corpus:
             )
         places = frozenset((place, *engine.tree.ancestors(place)))
         candidates = engine.laws.query(
-            {"jurisdiction": places}, span_window(on_date, None, certainty)
+            {"jurisdiction": places}, span_window(on_date, None, Certainty.MAY)
         )
         restricted = (
             None
             if restricts is None
             else frozenset((restricts, *engine.actors.agency_ancestors(restricts)))
         )
+        courts = engine.courts
         wanted = restricted is not None or counterparty is not None or topic is not None
         found = []
         for pos in candidates:
             law = items[pos]
-            if not in_force(law, on_date, certainty):
+            if not in_force(law, on_date, certainty, courts, place):
                 continue
             if wanted and not any(
                 provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)

@@ -1,0 +1,766 @@
+"""Query benchmark: the indexed ``Corpus`` against a plain scan and DuckDB over Arrow.
+
+A deterministic generator builds a realistic corpus — by default 1,000,000 statements plus
+deployments, laws and roles — over about 3,000 real US jurisdictions from the shipped gazetteer
+(the states, a sample of counties and of cities; generated places if the gazetteer is missing),
+with Zipf-like skew: a few places, speakers and deployments are very frequent.
+
+For each query shape, in one run: p50 and p95 latency of the indexed ``Corpus``, of the plain
+scan (``Corpus(..., indexed=False)``) and of DuckDB over pyarrow tables of the same records
+(place and agency hierarchies passed to DuckDB as tables), after checking that all three return
+the same records. Also the time to build every index and the memory the indexes add
+(tracemalloc), against the memory of the objects.
+
+Run ``PYTHONPATH=src python benchmarks/bench_query.py`` (``--n 100000`` for a quick run). The
+objects are created with attrs validators disabled (the data is valid by construction; a small
+corpus is built with validation on first to check that): this measures queries, not validation.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import gc
+import random
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import attrs
+import duckdb
+import pyarrow as pa
+
+from policyconflict import (
+    Agency,
+    AgencyKind,
+    Certainty,
+    Channel,
+    Deployment,
+    Jurisdiction,
+    JurisdictionLevel,
+    Law,
+    LawKind,
+    Organization,
+    OrganizationKind,
+    PartialDate,
+    Period,
+    Person,
+    Position,
+    Provision,
+    ProvisionEffect,
+    Role,
+    Stance,
+    Statement,
+    Story,
+)
+from policyconflict.ids import ID_PATTERN
+from policyconflict.query import ConflictKind, Corpus
+from policyconflict.query._time import date_bounds, inner_bounds, outer_bounds
+
+US = "ocd-division/country:us"
+CA = f"{US}/state:ca"
+TX = f"{US}/state:tx"
+LA_CITY = f"{CA}/place:los_angeles"
+LA_COUNTY = f"{CA}/county:los_angeles"
+LEVELS = {
+    "country": JurisdictionLevel.COUNTRY,
+    "state": JurisdictionLevel.STATE,
+    "county": JurisdictionLevel.COUNTY,
+    "city": JurisdictionLevel.CITY,
+}
+CHANNELS = list(Channel)
+STANCES = [Stance.OPPOSE] * 7 + [Stance.SUPPORT] * 6 + [Stance.NEUTRAL] * 4 + [Stance.MIXED] * 3
+TOPICS = ["immigration-enforcement", "immigration-enforcement-cooperation", "public-safety"]
+FIRST_DAY = PartialDate(year=2017, month=1, day=1).earliest.toordinal()
+DAYS = 8 * 365
+
+
+# -- the corpus --------------------------------------------------------------------------------
+
+
+def zipf_weights(n: int, s: float = 1.1) -> list[float]:
+    """Cumulative Zipf weights for ranks 1..n."""
+    total = 0.0
+    cumulative = []
+    for rank in range(1, n + 1):
+        total += 1.0 / rank**s
+        cumulative.append(total)
+    return cumulative
+
+
+def chooser(items: Sequence[Any], rng: random.Random, s: float = 1.1) -> Callable[[], Any]:
+    """A function drawing from ``items`` with Zipf skew (the first items most often)."""
+    cumulative = zipf_weights(len(items), s)
+    top = cumulative[-1]
+    rand = rng.random
+
+    def draw() -> Any:
+        return items[bisect.bisect_left(cumulative, rand() * top)]
+
+    return draw
+
+
+def real_places(rng: random.Random) -> list[tuple[str, str, str, str | None]]:
+    """(id, name, level, parent) for the US, its states, ~1,800 counties and ~1,200 cities."""
+    try:
+        from policyconflict.gazetteer import default_gazetteer
+
+        gazetteer = default_gazetteer()
+    except (ImportError, OSError):  # no gazetteer shipped: fall back to generated places
+        return generated_places()
+    states = [p for p in gazetteer.children(US) if p.level == "state"]
+    counties, cities = [], []
+    for state in states:
+        for child in gazetteer.children(state.id):
+            if child.level == "county":
+                counties.append(child)
+            elif child.level == "city":
+                cities.append(child)
+    keep = {LA_CITY, LA_COUNTY}
+    counties = [c for c in counties if c.id in keep or rng.random() < 0.58]
+    cities = [c for c in cities if c.id in keep or rng.random() < 0.033]
+    rows = [(US, "United States", "country", None)]
+    for place in [*states, *counties, *cities]:
+        if ID_PATTERN.fullmatch(place.id):  # a few OCD ids have letters outside the id grammar
+            rows.append((place.id, place.name, place.level, place.parent_id))
+    return rows
+
+
+def generated_places() -> list[tuple[str, str, str, str | None]]:
+    """Fallback: 50 states, 40 counties and 20 cities each."""
+    rows: list[tuple[str, str, str, str | None]] = [(US, "United States", "country", None)]
+    for s in range(50):
+        state = CA if s == 0 else TX if s == 1 else f"{US}/state:s{s}"
+        rows.append((state, f"State {s}", "state", US))
+        for c in range(36):
+            county = LA_COUNTY if (s, c) == (0, 0) else f"{state}/county:c{c}"
+            rows.append((county, f"County {c}", "county", state))
+        for c in range(24):
+            city = LA_CITY if (s, c) == (0, 0) else f"{state}/place:p{c}"
+            rows.append((city, f"City {c}", "city", state))
+    return rows
+
+
+def day(ordinal: int) -> PartialDate:
+    d = PartialDate.from_date(__import__("datetime").date.fromordinal(ordinal))
+    return d
+
+
+def random_date(rng: random.Random) -> PartialDate | None:
+    """Mostly days, some months and years, a few undated; skewed toward 2019-2020."""
+    roll = rng.random()
+    if roll < 0.01:
+        return None
+    offset = int(rng.triangular(0, DAYS, DAYS * 0.4))
+    when = day(FIRST_DAY + offset)
+    if roll < 0.03:
+        return PartialDate(year=when.year)
+    if roll < 0.10:
+        return PartialDate(year=when.year, month=when.month)
+    return when
+
+
+def span(rng: random.Random, low_days: int, high_days: int) -> Period:
+    start = FIRST_DAY + int(rng.triangular(0, DAYS, DAYS * 0.4))
+    end = min(start + rng.randint(low_days, high_days), FIRST_DAY + DAYS + 400)
+    return Period(start=day(start), end=day(end))
+
+
+def build_corpus_story(n: int, seed: int = 7) -> Story:
+    """The benchmark story: n statements and the world around them."""
+    rng = random.Random(seed)
+    places = real_places(rng)
+    jurisdictions = [
+        Jurisdiction(id=pid, name=name, level=LEVELS[level], parent=parent)
+        for pid, name, level, parent in places
+    ]
+    by_level: dict[str, list[str]] = {}
+    for pid, _, level, _ in places:
+        by_level.setdefault(level, []).append(pid)
+    # Big places first, so the skew favours them; California and Los Angeles near the top.
+    favourite = [CA, TX, LA_COUNTY, LA_CITY]
+    hot = favourite + [
+        p for p in by_level["state"] + by_level["county"] + by_level["city"] if p not in favourite
+    ]
+    rng.shuffle(hot[4:])
+    pick_place = chooser(hot, rng, 0.9)
+
+    federal = [
+        Agency(
+            id="dhs",
+            name="Department of Homeland Security",
+            kind=AgencyKind.DEPARTMENT,
+            jurisdiction=US,
+        ),
+        Agency(id="ice", name="ICE", kind=AgencyKind.AGENCY, parent="dhs", abbreviation="ICE"),
+        Agency(id="ero", name="ERO", kind=AgencyKind.COMPONENT, parent="ice"),
+        Agency(id="cbp", name="CBP", kind=AgencyKind.AGENCY, parent="dhs", abbreviation="CBP"),
+        Agency(id="border-patrol", name="Border Patrol", kind=AgencyKind.COMPONENT, parent="cbp"),
+        Agency(id="bortac", name="BORTAC", kind=AgencyKind.UNIT, parent="border-patrol"),
+        Agency(id="doj", name="Department of Justice", kind=AgencyKind.DEPARTMENT, jurisdiction=US),
+        Agency(id="fbi", name="FBI", kind=AgencyKind.AGENCY, parent="doj"),
+    ]
+    local = [
+        Agency(
+            id=f"police:{pid.removeprefix('ocd-division/country:us/')}",
+            name=f"Police of {pid}",
+            kind=AgencyKind.SHERIFF if level == "county" else AgencyKind.POLICE,
+            jurisdiction=pid,
+        )
+        for pid, _, level, _ in places
+        if level in ("state", "county", "city")
+    ]
+    agencies = federal + local
+    organizations = [
+        Organization(
+            id=f"org-{i}",
+            name=f"Advocacy group {i}",
+            kind=OrganizationKind.ADVOCACY,
+            jurisdiction=None if i % 3 else pick_place(),
+        )
+        for i in range(300)
+    ]
+    n_persons = max(200, n // 30)
+    persons = [Person(id=f"person-{i}", name=f"Person {i}") for i in range(n_persons)]
+    bodies_local = [a.id for a in local]
+    pick_local = chooser(bodies_local, rng, 0.8)
+    roles = []
+    federal_ids = [a.id for a in federal]
+    for i, person in enumerate(persons):
+        for k in range(1 + (i % 3 == 0)):
+            roll = rng.random()
+            if roll < 0.08:
+                body = rng.choice(federal_ids)
+            elif roll < 0.2:
+                body = rng.choice(organizations).id
+            elif roll < 0.3:
+                body = pick_place()
+            else:
+                body = pick_local()
+            roles.append(
+                Role(
+                    id=f"role-{i}-{k}",
+                    person=person.id,
+                    organization=body,
+                    title=rng.choice(
+                        ["Mayor", "Chief", "Sheriff", "Director", "Spokesperson", "Counsel"]
+                    ),
+                    period=span(rng, 200, 3000),
+                )
+            )
+    n_deployments = max(50, n // 50)
+    deployments = []
+    for i in range(n_deployments):
+        deployments.append(
+            Deployment(
+                id=f"deployment-{i}",
+                agency=rng.choice(["cbp", "border-patrol", "bortac", "ice", "ero", "fbi"]),
+                in_support_of=(rng.choice(["ice", "ero", "ice", "dhs"]),)
+                if rng.random() < 0.7
+                else (),
+                targets=tuple(sorted({pick_place() for _ in range(rng.randint(1, 3))})),
+                period=span(rng, 20, 200),
+                topic=rng.choice(TOPICS),
+            )
+        )
+    n_laws = max(40, n // 100)
+    laws = []
+    for i in range(n_laws):
+        effective = day(FIRST_DAY - 2000 + rng.randint(0, DAYS + 1500))
+        expires = None
+        if rng.random() < 0.3:
+            expires = day(effective.earliest.toordinal() + rng.randint(100, 3000))
+        provisions = tuple(
+            Provision(
+                id=f"law-{i}#p{j}",
+                label=f"section {j}",
+                effect=rng.choice(
+                    [
+                        ProvisionEffect.RESTRICTS,
+                        ProvisionEffect.PROHIBITS,
+                        ProvisionEffect.REQUIRES,
+                        ProvisionEffect.PERMITS,
+                    ]
+                ),
+                activity=rng.choice(TOPICS),
+                counterparty=(rng.choice(["ice", "dhs", "cbp", "fbi"]),),
+            )
+            for j in range(rng.randint(0, 3))
+        )
+        laws.append(
+            Law(
+                id=f"law-{i}",
+                kind=rng.choice([LawKind.STATUTE, LawKind.ORDINANCE, LawKind.AGENCY_POLICY]),
+                jurisdiction=pick_place() if rng.random() < 0.7 else rng.choice(by_level["state"]),
+                title=f"Law {i}",
+                effective=effective,
+                expires=expires,
+                provisions=provisions,
+            )
+        )
+    person_ids = [p.id for p in persons]
+    pick_person = chooser(person_ids, rng, 1.0)
+    agency_ids = [a.id for a in agencies]
+    pick_agency = chooser(federal_ids + bodies_local, rng, 1.0)
+    pick_target = chooser(
+        [d.id for d in deployments] + [law.id for law in laws] + agency_ids[:8], rng, 1.05
+    )
+    statements = []
+    for i in range(n):
+        roll = rng.random()
+        speaker = pick_person() if roll < 0.8 else pick_agency() if roll < 0.95 else pick_place()
+        principal = None
+        if rng.random() < 0.04:
+            principal = pick_agency()
+            if principal == speaker:
+                principal = None
+        targets = {pick_target() for _ in range(1 + (rng.random() < 0.3))}
+        statements.append(
+            Statement(
+                id=f"statement-{i}",
+                speaker=speaker,
+                on_behalf_of=principal,
+                text=f"Statement number {i} about the deployment and the law.",
+                date=random_date(rng),
+                channel=rng.choice(CHANNELS),
+                positions=tuple(
+                    Position(target=t, stance=rng.choice(STANCES)) for t in sorted(targets)
+                ),
+            )
+        )
+    return Story(
+        id="benchmark",
+        title="Benchmark corpus",
+        jurisdictions=tuple(jurisdictions),
+        agencies=tuple(agencies),
+        organizations=tuple(organizations),
+        persons=tuple(persons),
+        roles=tuple(roles),
+        laws=tuple(laws),
+        deployments=tuple(deployments),
+        statements=tuple(statements),
+    )
+
+
+# -- DuckDB over Arrow -------------------------------------------------------------------------
+
+
+def arrow_tables(corpus: Corpus) -> dict[str, pa.Table]:
+    """The same records as flat Arrow tables: one row per record, and link tables."""
+    statements = corpus.entities("statements")
+    cols: dict[str, list[Any]] = {
+        k: [] for k in ("pos", "speaker", "principal", "channel", "lo", "hi")
+    }
+    places: dict[str, list[Any]] = {"pos": [], "place": []}
+    positions: dict[str, list[Any]] = {"pos": [], "target": [], "stance": []}
+    for pos, s in enumerate(statements):
+        lo, hi = date_bounds(s.date)
+        cols["pos"].append(pos)
+        cols["speaker"].append(s.speaker)
+        cols["principal"].append(s.on_behalf_of)
+        cols["channel"].append(s.channel.value)
+        cols["lo"].append(lo)
+        cols["hi"].append(hi)
+        spots = set(corpus.places_of(s.speaker))
+        if s.on_behalf_of is not None:
+            spots |= corpus.places_of(s.on_behalf_of)
+        for place in spots:
+            places["pos"].append(pos)
+            places["place"].append(place)
+        for p in s.positions:
+            positions["pos"].append(pos)
+            positions["target"].append(p.target)
+            positions["stance"].append(p.stance.value)
+    deps: dict[str, list[Any]] = {
+        k: [] for k in ("pos", "agency", "topic", "lo", "hi", "ilo", "ihi")
+    }
+    dplaces: dict[str, list[Any]] = {"pos": [], "place": []}
+    dsupports: dict[str, list[Any]] = {"pos": [], "agency": []}
+    for pos, d in enumerate(corpus.entities("deployments")):
+        lo, hi = outer_bounds(d.period)
+        ilo, ihi = inner_bounds(d.period)
+        for key, value in (
+            ("pos", pos),
+            ("agency", d.agency),
+            ("topic", d.topic),
+            ("lo", lo),
+            ("hi", hi),
+            ("ilo", ilo),
+            ("ihi", ihi),
+        ):
+            deps[key].append(value)
+        for place in d.targets:
+            dplaces["pos"].append(pos)
+            dplaces["place"].append(place)
+        for agency in d.in_support_of:
+            dsupports["pos"].append(pos)
+            dsupports["agency"].append(agency)
+    laws: dict[str, list[Any]] = {
+        k: [] for k in ("pos", "id", "jurisdiction", "lo", "hi", "ilo", "ihi")
+    }
+    provisions: dict[str, list[Any]] = {
+        k: [] for k in ("pos", "effect", "counterparty", "activity")
+    }
+    for pos, law in enumerate(corpus.entities("laws")):
+        lo, hi = outer_bounds(law.effective_period)
+        ilo, ihi = inner_bounds(law.effective_period)
+        for key, value in (
+            ("pos", pos),
+            ("id", law.id),
+            ("jurisdiction", law.jurisdiction),
+            ("lo", lo),
+            ("hi", hi),
+            ("ilo", ilo),
+            ("ihi", ihi),
+        ):
+            laws[key].append(value)
+        for p in law.provisions:
+            for c in p.counterparty:
+                provisions["pos"].append(pos)
+                provisions["effect"].append(p.effect.value)
+                provisions["counterparty"].append(c)
+                provisions["activity"].append(p.activity)
+    roles: dict[str, list[Any]] = {
+        k: [] for k in ("pos", "organization", "title", "lo", "hi", "ilo", "ihi")
+    }
+    for pos, r in enumerate(corpus.entities("roles")):
+        lo, hi = outer_bounds(r.period)
+        ilo, ihi = inner_bounds(r.period)
+        for key, value in (
+            ("pos", pos),
+            ("organization", r.organization),
+            ("title", r.title.casefold()),
+            ("lo", lo),
+            ("hi", hi),
+            ("ilo", ilo),
+            ("ihi", ihi),
+        ):
+            roles[key].append(value)
+    ancestors: dict[str, list[Any]] = {"place": [], "ancestor": []}
+    for j in corpus.entities("jurisdictions"):
+        for a in (j.id, *corpus.ancestors(j.id)):
+            ancestors["place"].append(j.id)
+            ancestors["ancestor"].append(a)
+    return {
+        "st": pa.table(cols),
+        "st_places": pa.table(places),
+        "st_positions": pa.table(positions),
+        "dep": pa.table(deps),
+        "dep_places": pa.table(dplaces),
+        "dep_supports": pa.table(dsupports),
+        "law": pa.table(laws),
+        "law_provisions": pa.table(provisions),
+        "role": pa.table(roles),
+        "place_ancestors": pa.table(ancestors),
+    }
+
+
+# -- query shapes ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Shape:
+    """One query: how the corpus asks it, the DuckDB SQL, and whether it is selective."""
+
+    name: str
+    selective: bool
+    ask: Callable[[Corpus], Any]
+    sql: str
+    tables: dict[str, pa.Table] = attrs.field(factory=dict)
+    pairs: bool = False  # results compared as (deployment, law) pairs (conflicts)
+
+
+def _window(period: Period) -> tuple[int, int]:
+    return outer_bounds(period)
+
+
+def _one(name: str, values: Sequence[str]) -> dict[str, pa.Table]:
+    return {name: pa.table({"v": sorted(values)})}
+
+
+def shapes(corpus: Corpus) -> list[Shape]:
+    """The query shapes, with parameters drawn from the generated corpus."""
+    feb = Period.parse("2020-02-01/2020-02-29")
+    year = Period.parse("2020/2020")
+    week = Period.parse("2020-03-01/2020-03-07")
+    day_lo, day_hi = date_bounds(PartialDate.parse("2020-02-14"))
+    on_lo, on_hi = date_bounds(PartialDate.parse("2020-02-15"))
+    f_lo, f_hi = _window(feb)
+    y_lo, y_hi = _window(year)
+    w_lo, w_hi = _window(week)
+    ice_members = corpus.members("ice")  # the same set DuckDB is given
+    la_city_up = (LA_CITY, *corpus.ancestors(LA_CITY))
+    st_in = "SELECT DISTINCT s.pos FROM st s"
+    return [
+        Shape(
+            "opposing statements within California in one month",
+            False,
+            lambda c: c.statements(stance=Stance.OPPOSE, within=CA, during=feb),
+            f"{st_in} JOIN st_places p ON p.pos = s.pos JOIN st_positions q ON q.pos = s.pos "
+            f"WHERE p.place IN (SELECT v FROM q_ca) AND q.stance = 'oppose' "
+            f"AND s.lo <= {f_hi} AND s.hi >= {f_lo} ORDER BY 1",
+            _one("q_ca", sorted(corpus.descendants(CA))),
+        ),
+        Shape(
+            "statements by ICE's officials about one deployment",
+            True,
+            lambda c: c.statements(speaker_org="ice", target="deployment-0"),
+            f"{st_in} JOIN st_positions q ON q.pos = s.pos WHERE q.target = 'deployment-0' "
+            "AND (s.speaker IN (SELECT v FROM q_ice) OR s.principal IN (SELECT v FROM q_ice)) "
+            "ORDER BY 1",
+            _one("q_ice", sorted(ice_members)),
+        ),
+        Shape(
+            "statements by the busiest speaker in one year",
+            True,
+            lambda c: c.statements(speaker="person-0", during=year),
+            f"{st_in} WHERE s.speaker = 'person-0' AND s.lo <= {y_hi} AND s.hi >= {y_lo} "
+            "ORDER BY 1",
+        ),
+        Shape(
+            "statements placed in LA County on one day (surely)",
+            True,
+            lambda c: c.statements(within=LA_COUNTY, on="2020-02-14", certainty=Certainty.SURELY),
+            f"{st_in} JOIN st_places p ON p.pos = s.pos WHERE p.place IN (SELECT v FROM q_lac) "
+            f"AND s.lo >= {day_lo} AND s.hi <= {day_hi} AND s.lo < 10E14 ORDER BY 1",
+            _one("q_lac", sorted(corpus.descendants(LA_COUNTY))),
+        ),
+        Shape(
+            "statements supporting one law",
+            True,
+            lambda c: c.statements(target="law-3", stance=Stance.SUPPORT),
+            f"{st_in} JOIN st_positions q ON q.pos = s.pos WHERE q.target = 'law-3' "
+            "AND q.stance = 'support' ORDER BY 1",
+        ),
+        Shape(
+            "all statements in one week",
+            False,
+            lambda c: c.statements(during=week),
+            f"{st_in} WHERE s.lo <= {w_hi} AND s.hi >= {w_lo} ORDER BY 1",
+        ),
+        Shape(
+            "deployments active in LA County's places on a date",
+            True,
+            lambda c: c.deployments(target_within=LA_COUNTY, active_on="2020-02-15"),
+            "SELECT DISTINCT d.pos FROM dep d JOIN dep_places p ON p.pos = d.pos "
+            f"WHERE p.place IN (SELECT v FROM q_lac) AND d.lo <= {on_hi} AND d.hi >= {on_lo} "
+            "ORDER BY 1",
+            _one("q_lac", sorted(corpus.descendants(LA_COUNTY))),
+        ),
+        Shape(
+            "deployments supporting ICE in Texas during a year",
+            False,
+            lambda c: c.deployments(supports="ice", target_within=TX, active_during=year),
+            "SELECT DISTINCT d.pos FROM dep d JOIN dep_places p ON p.pos = d.pos "
+            "JOIN dep_supports s ON s.pos = d.pos WHERE p.place IN (SELECT v FROM q_tx) "
+            f"AND s.agency IN ('ice', 'ero') AND d.lo <= {y_hi} AND d.hi >= {y_lo} ORDER BY 1",
+            _one("q_tx", sorted(corpus.descendants(TX))),
+        ),
+        Shape(
+            "laws restricting ICE in force in Los Angeles on a date",
+            True,
+            lambda c: c.laws_in_force(LA_CITY, "2020-02-15", restricts="ice"),
+            "SELECT DISTINCT l.pos FROM law l JOIN law_provisions p ON p.pos = l.pos "
+            "WHERE l.jurisdiction IN (SELECT v FROM q_up) AND p.effect IN ('restricts', "
+            f"'prohibits') AND p.counterparty IN ('ice', 'dhs') AND l.lo <= {on_hi} "
+            f"AND l.hi >= {on_lo} ORDER BY 1",
+            _one("q_up", la_city_up),
+        ),
+        Shape(
+            "roles held in ICE on a date",
+            True,
+            lambda c: c.roles_on("2020-02-15", organization="ice"),
+            f"SELECT pos FROM role WHERE organization = 'ice' AND lo <= {on_hi} "
+            f"AND hi >= {on_lo} ORDER BY 1",
+        ),
+        Shape(
+            "cooperation-restricted conflicts in California in a year",
+            False,
+            lambda c: c.conflicts([ConflictKind.COOPERATION_RESTRICTED], within=CA, during=year),
+            "SELECT DISTINCT d.pos AS dep, l.pos AS law FROM dep d "
+            "JOIN dep_places dp ON dp.pos = d.pos "
+            "JOIN place_ancestors pa ON pa.place = dp.place "
+            "JOIN law l ON l.jurisdiction = pa.ancestor "
+            "JOIN law_provisions pr ON pr.pos = l.pos "
+            "JOIN dep_supports ds ON ds.pos = d.pos "
+            "JOIN agency_ancestors aa ON aa.agency = ds.agency "
+            "WHERE dp.place IN (SELECT v FROM q_ca) AND pr.effect IN ('restricts', 'prohibits') "
+            "AND pr.counterparty = aa.ancestor "
+            "AND (pr.activity IS NULL OR d.topic IS NULL OR pr.activity = d.topic "
+            "OR starts_with(pr.activity, d.topic || '-') "
+            "OR starts_with(d.topic, pr.activity || '-')) "
+            "AND l.lo <= d.hi AND l.hi >= d.lo "
+            f"AND greatest(l.lo, d.lo) <= {y_hi} AND least(l.hi, d.hi) >= {y_lo} ORDER BY 1, 2",
+            _one("q_ca", sorted(corpus.descendants(CA))),
+            pairs=True,
+        ),
+    ]
+
+
+# -- running -----------------------------------------------------------------------------------
+
+
+def timed(function: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
+    """p50 and p95 in milliseconds, and the last result."""
+    samples = []
+    result = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = function()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))]
+    return statistics.median(samples), p95, result
+
+
+def positions(corpus: Corpus, shape: Shape, result: Any) -> list[Any]:
+    """A corpus answer as DuckDB gives it: positions, or (deployment, law) pairs."""
+    if shape.pairs:
+        deps = {d.id: i for i, d in enumerate(corpus.entities("deployments"))}
+        laws = {law.id: i for i, law in enumerate(corpus.entities("laws"))}
+        return sorted((deps[c.subject], laws[e]) for c in result for e in c.evidence if e in laws)
+    kind = type(result[0]).__name__ if result else None
+    names = {"Statement": "statements", "Deployment": "deployments", "Law": "laws", "Role": "roles"}
+    if kind is None:
+        return []
+    where = {e.id: i for i, e in enumerate(corpus.entities(names[kind]))}
+    return [where[e.id] for e in result]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1_000_000, help="statements (default 1,000,000)")
+    parser.add_argument("--repeat", type=int, default=50, help="indexed repetitions per shape")
+    parser.add_argument("--scan-repeat", type=int, default=3, help="scan repetitions per shape")
+    parser.add_argument("--duckdb-repeat", type=int, default=15, help="DuckDB repetitions")
+    args = parser.parse_args(argv)
+
+    # The generator's records are valid: check a small corpus with validation on.
+    build_corpus_story(2_000)
+
+    t0 = time.perf_counter()
+    tracemalloc.start()
+    with attrs.validators.disabled():
+        story = build_corpus_story(args.n)
+    objects_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    t1 = time.perf_counter()
+    others = sum(
+        len(getattr(story, k))
+        for k in ("deployments", "laws", "roles", "jurisdictions", "agencies", "persons")
+    )
+    print(f"generated {args.n:,} statements and {others:,} other records in {t1 - t0:.1f} s")
+    tracemalloc.start()
+    corpus = Corpus([story])
+    store_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    scanner = Corpus([story], indexed=False)
+    probe = Corpus([story])
+    del story
+    gc.collect()
+    records = sum(len(corpus.entities(k)) for k in ("statements", "deployments", "laws", "roles"))
+
+    corpus.descendants(US)  # the gazetteer is read here, not counted below
+    probe.descendants(US)
+    start = time.perf_counter()
+    corpus.build_indexes()
+    build = time.perf_counter() - start
+    start = time.perf_counter()
+    corpus.conflicts([ConflictKind.COOPERATION_RESTRICTED])
+    conflict_build = time.perf_counter() - start
+
+    # The memory the indexes add, measured on a second corpus holding the same objects.
+    tracemalloc.start()
+    probe.build_indexes()
+    probe.conflicts([ConflictKind.COOPERATION_RESTRICTED])
+    index_bytes = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    del probe
+
+    con = duckdb.connect()
+    tables = arrow_tables(corpus)
+    agency_rows: dict[str, list[str]] = {"agency": [], "ancestor": []}
+    parents = {a.id: a.parent for a in corpus.entities("agencies")}
+    for agency in parents:
+        up: str | None = agency
+        while up is not None:
+            agency_rows["agency"].append(agency)
+            agency_rows["ancestor"].append(up)
+            up = parents.get(up)
+    tables["agency_ancestors"] = pa.table(agency_rows)
+    for name, table in tables.items():
+        con.register(name, table)
+
+    # A long-lived corpus: move it out of the collector's generations, as a service would.
+    gc.collect()
+    gc.freeze()
+    rows = []
+    for shape in shapes(corpus):
+        for name, table in shape.tables.items():
+            con.register(name, table)
+        shape.ask(corpus)  # warm
+        i50, i95, indexed = timed(lambda s=shape: s.ask(corpus), args.repeat)
+        s50, s95, scanned = timed(lambda s=shape: s.ask(scanner), args.scan_repeat)
+        d50, d95, duck = timed(lambda s=shape: con.execute(s.sql).fetchall(), args.duckdb_repeat)
+        mine = positions(corpus, shape, indexed)
+        theirs = [tuple(r) if shape.pairs else r[0] for r in duck]
+        same = indexed == scanned and (
+            sorted(set(mine)) == sorted(set(theirs)) if shape.pairs else mine == theirs
+        )
+        rows.append((shape, len(indexed), i50, i95, s50, s95, d50, d95, same))
+
+    print()
+    print(f"corpus: {args.n:,} statements, {records:,} queryable records")
+    header = (
+        f"{'shape':<58} {'sel':>3} {'rows':>7} {'index p50':>9} {'p95':>7} {'scan p50':>9} "
+        f"{'p95':>7} {'duckdb p50':>10} {'p95':>7} {'scan/idx':>8} {'duck/idx':>8} same"
+    )
+    print(header)
+    print("-" * len(header))
+    ok = True
+    for shape, count, i50, i95, s50, s95, d50, d95, same in rows:
+        print(
+            f"{shape.name:<58} {'yes' if shape.selective else 'no':>3} {count:>7,} {i50:>9.3f} "
+            f"{i95:>7.3f} {s50:>9.1f} {s95:>7.1f} {d50:>10.2f} {d95:>7.2f} {s50 / i50:>7.0f}x "
+            f"{d50 / i50:>7.1f}x {'yes' if same else 'NO'}"
+        )
+        ok = ok and same
+    per_million = build / records * 1e6
+    print()
+    print(
+        f"index build: {build:.2f} s for {records:,} records = {per_million:.2f} s per million "
+        f"(+ {conflict_build:.2f} s finding conflicts on first use)"
+    )
+    print(
+        f"memory: objects {objects_bytes / 2**20:,.0f} MiB, indexes {index_bytes / 2**20:,.0f} MiB "
+        f"(+{100 * index_bytes / objects_bytes:.0f} %); the corpus's id table "
+        f"{store_bytes / 2**20:,.0f} MiB (+{100 * store_bytes / objects_bytes:.0f} %)"
+    )
+    print()
+    selective_p50 = max(r[2] for r in rows if r[0].selective)
+    worst_duck = min(r[6] / r[2] for r in rows)
+    checks = [
+        (
+            "every selective shape p50 <= 2 ms",
+            selective_p50 <= 2.0,
+            f"worst {selective_p50:.3f} ms",
+        ),
+        ("every shape >= 5x faster than DuckDB", worst_duck >= 5.0, f"worst {worst_duck:.1f}x"),
+        ("index build <= 3 s per million records", per_million <= 3.0, f"{per_million:.2f} s"),
+        (
+            "indexes add <= 50 % memory",
+            index_bytes <= 0.5 * objects_bytes,
+            f"+{100 * index_bytes / objects_bytes:.0f} %",
+        ),
+        ("all three agree on every shape", ok, "yes" if ok else "NO"),
+    ]
+    for name, met, value in checks:
+        print(f"  [{'met' if met else 'MISSED'}] {name}: {value}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
