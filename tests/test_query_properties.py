@@ -8,8 +8,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policyconflict import Certainty, Channel, Stance
+from policyconflict import Certainty, Channel, Stance, Story
 from policyconflict.query import ConflictKind, Corpus
+from policyconflict.testing import stories
 from test_query_worlds import (
     AGENCIES,
     ORGS,
@@ -239,3 +240,41 @@ def test_the_fast_path_for_laws_without_rulings_agrees_with_status_on(
             else LawState.IN_FORCE in status.possible
         )
         assert in_force(law, on, certainty, nobody) == expected
+
+
+@given(stories(max_entities=40), st.data(), certainties)
+def test_queries_over_the_public_story_strategy_by_index_equal_the_scan(
+    story: Story, data: st.DataObject, certainty: Certainty
+) -> None:
+    indexed, scanned = Corpus([story]), Corpus([story], indexed=False)
+    known = sorted(e.id for e in story.entities()) or ["nothing"]
+    places = sorted(j.id for j in story.jurisdictions) or ["nowhere"]
+    some = st.sampled_from(known)
+    query = data.draw(
+        st.fixed_dictionaries(
+            {},
+            optional={
+                "speaker": some,
+                "speaker_org": some,
+                "target": some,
+                "stance": st.sampled_from(list(Stance)),
+                "within": st.sampled_from(places),
+            },
+        )
+    )
+    time = data.draw(time_filters())
+    args = {**query, **time, "certainty": certainty}
+    assert ids(indexed.statements(**args)) == ids(scanned.statements(**args))
+    within = data.draw(maybe(st.sampled_from(places)))
+    assert ids(indexed.deployments(target_within=within)) == ids(
+        scanned.deployments(target_within=within)
+    )
+    on = data.draw(dates)
+    place = data.draw(st.sampled_from(places))
+    assert ids(indexed.laws_in_force(place, on, certainty=certainty)) == ids(
+        scanned.laws_in_force(place, on, certainty=certainty)
+    )
+    assert ids(indexed.roles_on(on, certainty=certainty)) == ids(
+        scanned.roles_on(on, certainty=certainty)
+    )
+    assert indexed.conflicts() == scanned.conflicts()
