@@ -645,3 +645,24 @@ def test_atomic_writer_replaces_the_file_only_when_complete(tmp_path: Path) -> N
         handle.write(b"second line\n")
     assert target.read_bytes() == b"first line\nsecond line\n"
     assert [p.name for p in tmp_path.iterdir()] == ["new.jsonl"]
+
+
+def test_query_an_invalid_file_reports_its_problems(bad_story_file: Path) -> None:
+    result = cli("query", "timeline", str(bad_story_file))
+    assert_clean_error(result, 1)
+    assert "$.laws[0].titel [unknown-field]" in result.stderr
+
+
+def test_convert_an_invalid_corpus_writes_nothing(tmp_path: Path, corpus_file: Path) -> None:
+    lines = _corpus_lines(corpus_file)
+    lines[3] = lines[3].replace('"type":', '"extra":1,"type":', 1)
+    corpus_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    before = corpus_file.read_bytes()
+    in_place = cli("convert", "--in-place", str(corpus_file))
+    assert_clean_error(in_place, 1)
+    assert "line 4: $.extra" in in_place.stderr
+    assert corpus_file.read_bytes() == before
+    target = tmp_path / "out.json"
+    converted = cli("convert", str(corpus_file), str(target))
+    assert_clean_error(converted, 1)
+    assert not target.exists()
