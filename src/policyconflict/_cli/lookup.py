@@ -42,7 +42,9 @@ def register(commands: Any) -> None:
         metavar="QUERY",
         help="a name (several words are joined by spaces), an ISO 3166 code or an OCD id",
     )
-    places.add_argument("--within", metavar="PLACE", help="only places inside this place")
+    places.add_argument(
+        "--within", metavar="PLACE", help="only places inside this place (id, code or name)"
+    )
     places.add_argument("--level", choices=LEVELS, help="only places of this level")
     places.add_argument(
         "--all", action="store_true", help="list every place the name matches instead of one"
@@ -78,8 +80,10 @@ def run_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Resolve one place (or, with ``--all``, list the places a name matches)."""
     gazetteer = default_gazetteer()
     query = " ".join(args.query)
+    # --within may be a name too ("California"): resolve it first, so that it is one place.
+    within = None if args.within is None else gazetteer.resolve(args.within).id
     if args.all:
-        found = gazetteer.find(query, within=args.within, level=args.level)
+        found = gazetteer.find(query, within=within, level=args.level)
         if args.format == "json":
             print_json(out, [_record(p, gazetteer.ancestors(p)) for p in found])
         elif found:
@@ -88,7 +92,7 @@ def run_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(f"policyconflict: no place named {query!r}\n")
         return 0 if found else 1
     try:
-        place = gazetteer.resolve(query, within=args.within, level=args.level)
+        place = gazetteer.resolve(query, within=within, level=args.level)
     except AmbiguousPlaceError as error:
         if args.format == "json":
             print_json(out, [_record(p, gazetteer.ancestors(p)) for p in error.candidates])
