@@ -188,8 +188,8 @@ def dump(story: Story, target: PathOrFile) -> None:
     elif isinstance(target, io.TextIOBase):
         target.write(text)
     else:
-        typing_target: Any = target
-        typing_target.write(text.encode("utf-8"))
+        binary: Any = target  # IO[bytes]: anything else that is not a text file
+        binary.write(text.encode("utf-8"))
 
 
 def load(source: PathOrFile) -> Story:
