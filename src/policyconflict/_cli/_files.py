@@ -29,7 +29,6 @@ __all__ = [
     "describe_os_error",
     "open_input",
     "os_reason",
-    "read_input",
 ]
 
 STDIO = "-"
@@ -132,12 +131,6 @@ def open_input(name: str, err: TextIO) -> Iterator[BinaryIO]:
         yield reader
     finally:
         reader.close()
-
-
-def read_input(name: str, err: TextIO) -> bytes:
-    """All bytes of file ``name`` (``-``: standard input), with progress on a terminal."""
-    with open_input(name, err) as handle:
-        return handle.read()
 
 
 def _new_file_mode() -> int:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any, TextIO
 
-__all__ = ["cell", "plural", "print_json", "print_table", "rows_of"]
+__all__ = ["cell", "plural", "print_json", "print_table"]
 
 _ELLIPSIS = "…"
 
@@ -63,8 +63,3 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     if count == 1:
         return f"1 {noun}"
     return f"{count} {nouns if nouns is not None else noun + 's'}"
-
-
-def rows_of(records: Sequence[Mapping[str, Any]], keys: Sequence[str]) -> list[list[Any]]:
-    """The values of ``keys`` in each record, as table rows."""
-    return [[record.get(key) for key in keys] for record in records]

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from policyconflict._cli import _formats
 from policyconflict._cli._output import print_json, print_table
-from policyconflict._cli._usage import UsageError, add_format
+from policyconflict._cli._usage import Run, UsageError, add_format
 from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.errors import DateTextError
 from policyconflict.model.statements import Channel, Stance
@@ -162,9 +162,7 @@ Answer = tuple[Sequence[str], list[list[Any]], Any]
 """Table headers, table rows, and the JSON value of an answer."""
 
 
-def _run(
-    ask: Callable[[Any, argparse.Namespace], Answer],
-) -> Callable[[argparse.Namespace, TextIO, TextIO], int]:
+def _run(ask: Callable[[Any, argparse.Namespace], Answer]) -> Run:
     def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from policyconflict.query import Corpus
 
