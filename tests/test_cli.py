@@ -666,3 +666,32 @@ def test_convert_an_invalid_corpus_writes_nothing(tmp_path: Path, corpus_file: P
     converted = cli("convert", str(corpus_file), str(target))
     assert_clean_error(converted, 1)
     assert not target.exists()
+
+
+# --- telling a story from a corpus -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b'{"format":"policyconflict","id":"s","title":"t","version":1}\n', "story"),
+        (b'{\n  "format": "policyconflict",\n  "id": "s"\n}\n', "story"),
+        (b'{"format":"policyconflict","type":"header","version":1}\n{"id":"s"}\n', "corpus"),
+        (b'{"format":"policyconflict","type":"header","version":1}\n', "corpus"),
+        (b"", "story"),
+        (b"not json at all", "story"),
+    ],
+    ids=["story-line", "story-pretty", "corpus", "corpus-header-only", "empty", "garbage"],
+)
+def test_sniff_tells_a_story_from_a_corpus(head: bytes, kind: str) -> None:
+    from policyconflict._cli._formats import sniff
+
+    assert sniff(head) == kind
+
+
+def test_validate_a_story_with_an_unknown_ending(tmp_path: Path, story_file: Path) -> None:
+    pretty = tmp_path / "story.data"
+    pretty.write_text(json.dumps(json.loads(story_file.read_bytes()), indent=2), encoding="utf-8")
+    result = cli("validate", str(pretty))
+    assert result.returncode == 0, result.stdout
+    assert "valid story" in result.stdout
