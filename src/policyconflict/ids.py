@@ -56,7 +56,7 @@ def slugify(text: str, *, max_length: int = 60) -> str:
     Accents are folded (``"Peña"`` → ``"pena"``); other punctuation separates words. Raises
     :class:`ValueError` when nothing is left.
     """
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = "".join(map(_fold, unicodedata.normalize("NFKD", text)))
     words = re.findall(r"[a-z0-9]+(?:\.[a-z0-9]+)*", folded.lower())
     slug = ""
     for word in words:
@@ -69,6 +69,23 @@ def slugify(text: str, *, max_length: int = 60) -> str:
             return str(words[0])[:max_length]
         raise ValueError(f"no letters or digits to make an id from: {text!r}")
     return slug
+
+
+def _fold(char: str) -> str:
+    """An ASCII character stays; other letters, digits and accents are dropped; any other
+    character (a dash, a curly quote, a non-breaking space) separates words."""
+    if char.isascii():
+        return char
+    return "" if unicodedata.category(char)[0] in "LMN" else " "
+
+
+_DATE_MARKS: Final = str.maketrans({":": "", "+": "p", "?": "u", "%": "u~"})
+
+
+def _date_part(date: str | None) -> str:
+    """EDTF date text fit for an id: ``2017-10-27T20:26+02:00`` → ``2017-10-27t2026p0200``,
+    ``2020-02-14?`` → ``2020-02-14u``; no date → ``undated``."""
+    return date.lower().translate(_DATE_MARKS) if date else "undated"
 
 
 def _digest(*parts: str) -> str:
@@ -137,24 +154,24 @@ def role_id(person: str, organization: str, title: str, *, start: str | None = N
         scope_of(person),
         scope_of(organization).replace("/", "-"),
         slugify(title),
-        start or "",
+        _date_part(start) if start else "",
     )
 
 
 def statement_id(speaker: str, date: str | None, text: str) -> str:
     """A statement from its speaker, date and text: readable words plus a digest of the text."""
     words = slugify(text, max_length=40)
-    return derive_id("statement", scope_of(speaker), date or "undated", f"{words}-{_digest(text)}")
+    return derive_id("statement", scope_of(speaker), _date_part(date), f"{words}-{_digest(text)}")
 
 
 def deployment_id(agency: str, start: str | None, name: str) -> str:
     """A deployment from its agency, start date and a name or purpose."""
-    return derive_id("deployment", scope_of(agency), start or "undated", slugify(name))
+    return derive_id("deployment", scope_of(agency), _date_part(start), slugify(name))
 
 
 def event_id(kind: str, date: str | None, name: str) -> str:
     """An event from its kind, date and name."""
-    return derive_id("event", slugify(kind), date or "undated", slugify(name))
+    return derive_id("event", slugify(kind), _date_part(date), slugify(name))
 
 
 def figure_id(metric: str, subject: str | None, period: str | None, claimed_by: str | None) -> str:
@@ -177,7 +194,7 @@ def relation_id(subject: str, predicate: str, obj: str, asserted_by: str | None 
 def source_id(publisher: str, published: str | None, title: str) -> str:
     """A source from its publisher, publication date and title."""
     return derive_id(
-        "source", slugify(publisher, max_length=30), published or "undated", slugify(title)
+        "source", slugify(publisher, max_length=30), _date_part(published), slugify(title)
     )
 
 
@@ -188,7 +205,7 @@ def case_id(court: str, docket: str) -> str:
 
 def ruling_id(case: str, date: str, kind: str) -> str:
     """A ruling from its case, date and kind."""
-    return derive_id("ruling", scope_of(case), date.replace(":", ""), slugify(kind))
+    return derive_id("ruling", scope_of(case), _date_part(date), slugify(kind))
 
 
 class IdScheme(enum.StrEnum):
