@@ -16,6 +16,8 @@ import attrs
 from policyconflict.dates import Certainty, Key, PartialDate, Period
 
 Test: TypeAlias = Literal["overlap", "inside"]
+DateLike: TypeAlias = PartialDate | _dt.date | str
+PeriodLike: TypeAlias = Period | str
 
 _SCALE: Final = 2_000_001
 _SHIFT: Final = 1_000_000
@@ -49,6 +51,16 @@ def as_period(value: Period | str) -> Period:
     if isinstance(value, str):
         return Period.parse(value)
     raise TypeError(f"expected a Period or EDTF interval text, got {type(value).__name__}")
+
+
+def opt_date(value: DateLike | None) -> PartialDate | None:
+    """:func:`as_date`, passing ``None`` through."""
+    return None if value is None else as_date(value)
+
+
+def opt_period(value: PeriodLike | None) -> Period | None:
+    """:func:`as_period`, passing ``None`` through."""
+    return None if value is None else as_period(value)
 
 
 _CACHE: dict[tuple[int, int | None, int | None], tuple[int, int]] = {}

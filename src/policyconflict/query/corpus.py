@@ -10,44 +10,37 @@ story in its own order), so the same stories added in the same order give the sa
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.dates import Certainty
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
-from policyconflict.model.courts import LegalCase, Ruling
-from policyconflict.model.laws import Law, Provision
+from policyconflict.model.laws import Provision
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query import _scan
-from policyconflict.query._detect import detect, index_select, scan_select
 from policyconflict.query._engine import Engine
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._places import PlaceSource, default_places
-from policyconflict.query._status import Courts, in_force, provision_matches
+from policyconflict.query._questions import LawQuestions
 from policyconflict.query._store import OnConflict, Store
-from policyconflict.query._time import as_date, as_period, point_window, span_window
-from policyconflict.query.conflicts import Conflict, ConflictKind
-from policyconflict.query.timeline import TimelineEntry, timeline
+from policyconflict.query._time import (
+    DateLike,
+    PeriodLike,
+    as_date,
+    opt_date,
+    opt_period,
+    point_window,
+    span_window,
+)
 from policyconflict.story import Entity, Story
 
 __all__ = ["Corpus"]
 
-DateLike = PartialDate | _dt.date | str
-PeriodLike = Period | str
 _DEFAULT: Any = object()
 
 
-def _opt_date(value: DateLike | None) -> PartialDate | None:
-    return None if value is None else as_date(value)
-
-
-def _opt_period(value: PeriodLike | None) -> Period | None:
-    return None if value is None else as_period(value)
-
-
-class Corpus:
+class Corpus(LawQuestions):
     """Stories merged by id, with place- and time-aware questions.
 
     ``stories`` are added in order (see :meth:`add`). ``on_conflict`` says what an id defined
@@ -196,7 +189,7 @@ class Corpus:
           whose date may fall there (bounds intersect), ``Certainty.SURELY`` those whose date
           surely does. Statements without a date never pass a time filter.
         """
-        on_date, period = _opt_date(on), _opt_period(during)
+        on_date, period = opt_date(on), opt_period(during)
         stance_value = None if stance is None else Stance(stance)
         channel_value = None if channel is None else Channel(channel)
         items: list[Statement] = self._store.lists["statements"]
@@ -259,7 +252,7 @@ class Corpus:
         period may (``Certainty.MAY``) or surely (``Certainty.SURELY``) contain the date /
         overlap the period.
         """
-        on_date, period = _opt_date(active_on), _opt_period(active_during)
+        on_date, period = opt_date(active_on), opt_period(active_during)
         items: list[Deployment] = self._store.lists["deployments"]
         engine = self._engine
         if not self._indexed:
@@ -330,123 +323,3 @@ class Corpus:
         else:
             held = [r for r in items if r.person == person]
         return tuple(sorted(held, key=lambda r: (r.period.sort_key(), r.id)))
-
-    # -- laws and courts ------------------------------------------------------------------------
-
-    def laws_in_force(
-        self,
-        place: str,
-        on: DateLike,
-        *,
-        certainty: Certainty = Certainty.MAY,
-        restricts: str | None = None,
-        counterparty: str | None = None,
-        topic: str | None = None,
-    ) -> tuple[Law, ...]:
-        """Laws that apply in ``place`` and are in force on ``on``, in arrival order.
-
-        A law applies in its jurisdiction and everywhere below it (California's SB 54 applies in
-        Los Angeles). In force: :func:`policyconflict.status.status_on` says the law may be in
-        force on the date in ``place`` (``MAY``: in force is among the possible states) or
-        surely is (``SURELY``) — from the law's own dates and every ruling that reaches it. ``restricts``: one provision prohibits or restricts an activity with
-        this agency or an agency above it (restricting cooperation with DHS restricts it with
-        ICE); ``counterparty``: one provision names this counterparty; ``topic``: one provision's
-        activity matches this topic (equal, or narrower/wider by whole hyphenated words). All the
-        provision filters given must hold for the same provision.
-        """
-        on_date = as_date(on)
-        items: list[Law] = self._store.lists["laws"]
-        engine = self._engine
-        if not self._indexed:
-            return tuple(
-                _scan.laws_in_force(
-                    items,
-                    engine.lookup,
-                    Courts(self._store.lists["rulings"], self._store.lists["jurisdictions"]),
-                    place=place,
-                    on=on_date,
-                    certainty=certainty,
-                    restricts=restricts,
-                    counterparty=counterparty,
-                    topic=topic,
-                )
-            )
-        places = frozenset((place, *engine.tree.ancestors(place)))
-        candidates = engine.laws.query(
-            {"jurisdiction": places}, span_window(on_date, None, Certainty.MAY)
-        )
-        restricted = (
-            None
-            if restricts is None
-            else frozenset((restricts, *engine.actors.agency_ancestors(restricts)))
-        )
-        courts = engine.courts
-        wanted = restricted is not None or counterparty is not None or topic is not None
-        found = []
-        for pos in candidates:
-            law = items[pos]
-            if not in_force(law, on_date, certainty, courts, place):
-                continue
-            if wanted and not any(
-                provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
-                for p in law.provisions
-            ):
-                continue
-            found.append(law)
-        return tuple(found)
-
-    def _law(self, law: Law | str) -> Law:
-        found = self.get(law) if isinstance(law, str) else law
-        if not isinstance(found, Law):
-            raise TypeError(f"{getattr(found, 'id', found)!r} is not a law")
-        return found
-
-    def cases_affecting(self, law: Law | str) -> tuple[LegalCase, ...]:
-        """Cases that challenge the law or one of its provisions, in arrival order."""
-        target = self._law(law)
-        items: list[LegalCase] = self._store.lists["legal_cases"]
-        if not self._indexed:
-            return tuple(_scan.cases_affecting(items, target))
-        engine = self._engine
-        return tuple(items[p] for p in engine.affecting(engine.challenges, target))
-
-    def rulings_affecting(self, law: Law | str) -> tuple[Ruling, ...]:
-        """Rulings with an outcome on the law or one of its provisions, in arrival order."""
-        target = self._law(law)
-        items: list[Ruling] = self._store.lists["rulings"]
-        if not self._indexed:
-            return tuple(_scan.rulings_affecting(items, target))
-        engine = self._engine
-        return tuple(items[p] for p in engine.affecting(engine.outcomes, target))
-
-    # -- timeline and conflicts -----------------------------------------------------------------
-
-    def timeline(self) -> tuple[TimelineEntry, ...]:
-        """Every dated fact in the corpus, in time order (see :func:`timeline`)."""
-        return timeline(self)
-
-    def conflicts(
-        self,
-        kinds: Iterable[ConflictKind | str] | None = None,
-        *,
-        within: str | None = None,
-        during: PeriodLike | None = None,
-        certainty: Certainty = Certainty.MAY,
-    ) -> tuple[Conflict, ...]:
-        """The conflicts the corpus contains (see :mod:`policyconflict.query.conflicts`), sorted
-        by kind, subject and evidence.
-
-        ``kinds``: only these kinds (all by default); ``within``: only conflicts with a place in
-        this place or below it; ``during``: only conflicts whose period may (``MAY``) or surely
-        (``SURELY``) overlap this period (conflicts without a period are left out).
-        """
-        wanted = frozenset(ConflictKind) if kinds is None else frozenset(map(ConflictKind, kinds))
-        period = _opt_period(during)
-        if not self._indexed:
-            found = detect(self._engine, wanted, indexed=False)
-            return tuple(
-                scan_select(self._engine, found, within=within, during=period, certainty=certainty)
-            )
-        return tuple(
-            index_select(self._engine, wanted, within=within, during=period, certainty=certainty)
-        )
