@@ -52,7 +52,7 @@ class Corpus(LawQuestions):
     ``indexed=False`` answers every question by a plain scan (the reference the indexes are
     tested against).
 
-    >>> from policyconflict import Jurisdiction, JurisdictionLevel, Person, Statement, Story
+    >>> from policyconflict import Jurisdiction, JurisdictionLevel, PartialDate, Statement, Story
     >>> ca = Jurisdiction(id="ocd-division/country:us/state:ca", name="California",
     ...                   level=JurisdictionLevel.STATE)
     >>> story = Story(id="story-1", title="One", jurisdictions=(ca,),
