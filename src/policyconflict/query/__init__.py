@@ -6,6 +6,37 @@
 * :class:`Conflict` and :class:`ConflictKind` — what :meth:`Corpus.conflicts` returns.
 * :class:`MergeConflict` and :class:`MergeConflictError` — what merging stories reports.
 * :func:`timeline` and :class:`TimelineEntry` — dated facts in time order.
+
+The founding story's conflict in a few lines: CBP sends officers to Los Angeles in support of
+ICE while California's SB 54 restricts cooperation with ICE. Los Angeles is not given a parent
+here: the gazetteer knows it lies in California, so the state law applies there.
+
+>>> from policyconflict import (Agency, AgencyKind, Deployment, Jurisdiction, JurisdictionLevel,
+...     Law, LawKind, PartialDate, Period, Provision, ProvisionEffect, Story)
+>>> CA = "ocd-division/country:us/state:ca"
+>>> LA = f"{CA}/place:los_angeles"
+>>> story = Story(id="la-2020", title="CBP in Los Angeles",
+...     jurisdictions=(Jurisdiction(id=CA, name="California", level=JurisdictionLevel.STATE),
+...                    Jurisdiction(id=LA, name="Los Angeles", level=JurisdictionLevel.CITY)),
+...     agencies=(Agency(id="dhs", name="DHS", kind=AgencyKind.DEPARTMENT),
+...               Agency(id="ice", name="ICE", kind=AgencyKind.AGENCY, parent="dhs"),
+...               Agency(id="cbp", name="CBP", kind=AgencyKind.AGENCY, parent="dhs")),
+...     laws=(Law(id="sb-54", kind=LawKind.STATUTE, jurisdiction=CA, title="SB 54",
+...               effective=PartialDate.parse("2018-01-01"),
+...               provisions=(Provision(id="sb-54#7284.6", label="7284.6",
+...                                     effect=ProvisionEffect.RESTRICTS,
+...                                     activity="immigration-enforcement-cooperation",
+...                                     counterparty=("ice",)),)),),
+...     deployments=(Deployment(id="surge", agency="cbp", in_support_of=("ice",), targets=(LA,),
+...                             period=Period.parse("2020-02/2020-05"),
+...                             topic="immigration-enforcement"),))
+>>> corpus = Corpus([story])
+>>> [law.id for law in corpus.laws_in_force(LA, "2020-02-15", restricts="ice")]
+['sb-54']
+>>> [d.id for d in corpus.deployments(target_within=CA, active_on="2020-03-01")]
+['surge']
+>>> [(c.kind.value, c.subject, c.evidence) for c in corpus.conflicts(within=CA)]
+[('cooperation-restricted', 'surge', ('sb-54', 'sb-54#7284.6', 'surge'))]
 """
 
 from __future__ import annotations
