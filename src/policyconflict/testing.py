@@ -1,0 +1,263 @@
+"""Hypothesis strategies for property-testing code that uses ``policyconflict``.
+
+Every strategy here is written by hand and makes valid values by construction:
+``st.from_type`` over the validated classes would mostly make invalid ones. Install the
+``testing`` extra (``pip install policyconflict[testing]``) to use them; ``import
+policyconflict`` never imports this module.
+
+* values: :func:`partial_dates`, :func:`periods`, :func:`quantities`, :func:`citations`,
+  :func:`external_ids`, and text-like values (:func:`names`, :func:`entity_ids`, ...);
+* one strategy per entity class (:func:`persons`, :func:`laws`, :func:`rulings`, ...) and per
+  nested value (:func:`positions`, :func:`outcomes`, ...);
+* :func:`stories`: whole, referentially consistent stories of a chosen size.
+
+Entity strategies take an optional :class:`IdPool`. Without one, references are fresh ids: the
+object is valid on its own but points at nothing. With one, references are drawn from the
+pool's ids of an allowed kind, so the entity fits into a story holding those ids
+(:meth:`IdPool.from_story`).
+
+Once the package is installed, hypothesis registers a strategy for every public class through
+its entry point, so ``st.from_type(Story)`` works in your tests; call
+:func:`_hypothesis_setup_hook` yourself when running from a source tree.
+
+>>> from hypothesis import given, settings
+>>> from policyconflict.testing import stories
+>>> @settings(max_examples=5)
+... @given(stories(max_entities=10))
+... def test_every_reference_resolves(story):
+...     index = story.index()
+...     assert all(role.person in index for role in story.roles)
+>>> test_every_reference_resolves()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+from hypothesis import strategies as st
+
+from policyconflict._strategies import pool as _pool
+from policyconflict._strategies.actors import (
+    agencies,
+    jurisdictions,
+    organizations,
+    persons,
+    roles,
+    sources,
+)
+from policyconflict._strategies.acts import (
+    deployments,
+    events,
+    figures,
+    laws,
+    legal_cases,
+    provisions,
+    relations,
+    rulings,
+    statements,
+)
+from policyconflict._strategies.dates import chronological, partial_dates, periods
+from policyconflict._strategies.pool import IdPool
+from policyconflict._strategies.stories import DEFAULT_MAX_ENTITIES, stories
+from policyconflict._strategies.text import (
+    entity_ids,
+    external_ids,
+    jurisdiction_ids,
+    language_tags,
+    names,
+    ocd_division_ids,
+    topics,
+    urls,
+)
+from policyconflict._strategies.values import (
+    command_changes,
+    deployment_phases,
+    deployment_units,
+    dockets,
+    outcomes,
+    participants,
+    parties,
+    positions,
+    quantities,
+    scopes,
+    tallies,
+)
+from policyconflict.dates import PartialDate, Period
+from policyconflict.model import (
+    Agency,
+    Citation,
+    CommandChange,
+    Deployment,
+    DeploymentPhase,
+    DeploymentUnit,
+    Docket,
+    Event,
+    ExternalId,
+    Figure,
+    Jurisdiction,
+    Law,
+    LegalCase,
+    Organization,
+    Outcome,
+    Participant,
+    Party,
+    Person,
+    Position,
+    Provision,
+    Quantity,
+    Relation,
+    Role,
+    Ruling,
+    Scope,
+    Source,
+    Statement,
+    Tally,
+)
+from policyconflict.story import Entity, Story
+
+__all__ = [
+    "DEFAULT_MAX_ENTITIES",
+    "STRATEGIES",
+    "IdPool",
+    "agencies",
+    "chronological",
+    "citations",
+    "command_changes",
+    "deployment_phases",
+    "deployment_units",
+    "deployments",
+    "dockets",
+    "entities",
+    "entity_ids",
+    "events",
+    "external_ids",
+    "figures",
+    "jurisdiction_ids",
+    "jurisdictions",
+    "language_tags",
+    "laws",
+    "legal_cases",
+    "names",
+    "ocd_division_ids",
+    "organizations",
+    "outcomes",
+    "partial_dates",
+    "participants",
+    "parties",
+    "periods",
+    "persons",
+    "positions",
+    "provisions",
+    "quantities",
+    "relations",
+    "roles",
+    "rulings",
+    "scopes",
+    "sources",
+    "statements",
+    "stories",
+    "tallies",
+    "topics",
+    "urls",
+]
+
+
+def citations(source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Citation]:
+    """:class:`~policyconflict.model.Citation` pointers into sources whose ids are drawn from
+    ``source_ids`` (fresh ids when ``None``): sometimes a quote with the raw text before and
+    after it, character offsets with ``end >= start``, and a note.
+
+    >>> from hypothesis import find
+    >>> c = find(citations(["source:la-times"]), lambda c: c.start is not None)
+    >>> (c.source, c.end >= c.start)
+    ('source:la-times', True)
+    """
+    if source_ids is None:
+        return _pool.citations(entity_ids("source"))
+    if not source_ids:
+        raise ValueError("citations() needs at least one source id")
+    return _pool.citations(st.sampled_from(tuple(source_ids)))
+
+
+_ENTITY_STRATEGIES: Final[tuple[Callable[..., st.SearchStrategy[Any]], ...]] = (
+    sources,
+    jurisdictions,
+    agencies,
+    organizations,
+    persons,
+    roles,
+    laws,
+    deployments,
+    events,
+    statements,
+    figures,
+    relations,
+    legal_cases,
+    rulings,
+)
+
+
+def entities(pool: IdPool | None = None) -> st.SearchStrategy[Entity]:
+    """Entities of every kind a story holds; with a ``pool``, only the kinds whose required
+    references the pool can satisfy, each referring to pool ids only.
+
+    >>> from hypothesis import find
+    >>> from policyconflict.model import Ruling
+    >>> isinstance(find(entities(), lambda e: isinstance(e, Ruling)), Ruling)
+    True
+    """
+    usable: list[st.SearchStrategy[Any]] = []
+    for make in _ENTITY_STRATEGIES:
+        try:
+            usable.append(make(pool))
+        except ValueError:  # the pool lacks a required reference for this kind
+            continue
+    return st.one_of(usable)
+
+
+STRATEGIES: Final[dict[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
+    PartialDate: partial_dates,
+    Period: periods,
+    Quantity: quantities,
+    Citation: citations,
+    ExternalId: external_ids,
+    Source: sources,
+    Jurisdiction: jurisdictions,
+    Agency: agencies,
+    Organization: organizations,
+    Person: persons,
+    Role: roles,
+    Provision: provisions,
+    Law: laws,
+    DeploymentUnit: deployment_units,
+    DeploymentPhase: deployment_phases,
+    CommandChange: command_changes,
+    Deployment: deployments,
+    Participant: participants,
+    Tally: tallies,
+    Event: events,
+    Position: positions,
+    Statement: statements,
+    Figure: figures,
+    Relation: relations,
+    Docket: dockets,
+    Party: parties,
+    LegalCase: legal_cases,
+    Scope: scopes,
+    Outcome: outcomes,
+    Ruling: rulings,
+    Story: stories,
+}
+"""Public class → the function making its default strategy (what ``st.from_type`` uses)."""
+
+
+def _hypothesis_setup_hook() -> None:
+    """Register a strategy for every public class with hypothesis, so that
+    ``st.from_type(Story)`` (and ``st.builds`` with annotated arguments) makes valid values.
+
+    Hypothesis calls this through the ``hypothesis`` entry point of the installed package.
+    Registering again replaces the earlier registration, so calling it twice is harmless.
+    """
+    for cls, make in STRATEGIES.items():
+        st.register_type_strategy(cls, make())
