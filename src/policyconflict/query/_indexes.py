@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from itertools import chain
 
 from policyconflict.dates import Period
 from policyconflict.model.statements import Statement
@@ -25,7 +26,7 @@ from policyconflict.query._time import Window, date_bounds, inner_bounds, outer_
 
 Check = Callable[[int], bool]
 
-_INTERSECT = 8
+_INTERSECT = 25
 """Intersect another filter's posting lists when they are at most this many times as long as
 the candidates; check the filter on each candidate otherwise."""
 
@@ -48,7 +49,8 @@ def _gather(
     out: list[int] = []
     for item in runs:
         if window is None:
-            out.extend(item.positions())
+            for positions in item.arrays():
+                out.extend(positions)
         else:
             item.select(window, los, his, out)
     return out
@@ -231,9 +233,8 @@ class StatementIndex:
         for other_size, other_runs, check in plans[1:]:
             if other_size <= _INTERSECT * len(found):
                 # Posting lists about as short as the candidates: intersect them (in C).
-                kept = set(found)
-                kept.intersection_update(_gather(other_runs, None, self.los, self.his))
-                found = list(kept)
+                arrays = chain.from_iterable(r.arrays() for r in other_runs)
+                found = list(set(found).intersection(chain.from_iterable(arrays)))
             elif check is not None:
                 rest.append(check)
         found.sort()

@@ -90,11 +90,11 @@ class Runs:
             self._widest = max(self._widest, hi - lo)
         self.size += 1
 
-    def positions(self) -> Iterator[int]:
-        """Every position of the key, unordered."""
+    def arrays(self) -> Iterator[array[int]]:
+        """The position arrays of the key (every position, unordered across arrays)."""
         for run in self._runs:
             if run is not None:
-                yield from run
+                yield run
 
     def select(
         self, window: Window, los: Sequence[int], his: Sequence[int], out: list[int]
