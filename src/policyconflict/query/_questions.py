@@ -86,12 +86,12 @@ class LawQuestions:
         found = []
         for pos in candidates:
             law = items[pos]
-            if not in_force(law, on_date, certainty, courts, place):
-                continue
             if wanted and not any(
                 provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
                 for p in law.provisions
             ):
+                continue  # the provisions are cheaper to check than the status
+            if not in_force(law, on_date, certainty, courts, place):
                 continue
             found.append(law)
         return tuple(found)
