@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import attrs
 import pytest
@@ -24,6 +25,7 @@ from policyconflict import (
     Story,
 )
 from policyconflict.query import Corpus, MergeConflict, MergeConflictError
+from policyconflict.serialization import write_jsonl
 
 CA = "ocd-division/country:us/state:ca"
 LA = "ocd-division/country:us/state:ca/place:los_angeles"
@@ -180,3 +182,11 @@ def test_a_merge_conflict_names_the_story_that_defined_the_id_first() -> None:
         ("someone", "two", "three"),
         ("said", "one", "four"),
     ]
+
+
+def test_a_corpus_streams_stories_from_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.jsonl"
+    write_jsonl([_base("one"), _base("two")], path)
+    corpus = Corpus.from_jsonl(path)
+    assert corpus.stories == ("one", "two")
+    assert [s.id for s in corpus.statements(within=LA)] == ["said"]

@@ -10,8 +10,9 @@ story in its own order), so the same stories added in the same order give the sa
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from policyconflict.dates import Certainty
 from policyconflict.model.actions import Deployment
@@ -80,6 +81,23 @@ class Corpus(LawQuestions):
         self._merge_conflicts: list[MergeConflict] = []
         for story in stories:
             self.add(story)
+
+    @classmethod
+    def from_jsonl(
+        cls,
+        source: str | os.PathLike[str] | IO[str] | IO[bytes],
+        *,
+        on_conflict: OnConflict = "raise",
+        gazetteer: PlaceSource | None = _DEFAULT,
+        indexed: bool = True,
+    ) -> Corpus:
+        """A corpus of the stories of a JSON Lines corpus (a path or an open file), streamed
+        one story at a time (:func:`policyconflict.serialization.read_stories`)."""
+        from policyconflict.serialization import read_stories
+
+        return cls(
+            read_stories(source), on_conflict=on_conflict, gazetteer=gazetteer, indexed=indexed
+        )
 
     # -- contents -------------------------------------------------------------------------------
 
