@@ -100,10 +100,12 @@ def test_one_unknown_reference_is_reported_at_its_path(story: Story, data: st.Da
     assume(sites)
     path, _kinds = data.draw(st.sampled_from(sites))
     known = kind_of(story)
-    fresh = data.draw(entity_ids())
+    base = fresh = data.draw(entity_ids())[:290]
+    n = 0
     while fresh in known:
-        fresh += "~new"
-    problems = break_at(story, path, fresh[:300])
+        n += 1
+        fresh = f"{base}~{n}"
+    problems = break_at(story, path, fresh)
     assert [(p.path, p.code) for p in problems] == [(path, "unknown-reference")]
 
 
