@@ -17,6 +17,7 @@ from policyconflict.dates import (
     Period,
     parse_date_text,
 )
+from policyconflict.disagreements import Disagreement, DisagreementKind, disagreements
 from policyconflict.errors import (
     DateTextError,
     PolicyConflictError,
@@ -58,6 +59,7 @@ from policyconflict.model import (
     ProvisionEffect,
     Quantity,
     QuantityKind,
+    QuoteForm,
     Relation,
     Role,
     Ruling,
@@ -69,6 +71,9 @@ from policyconflict.model import (
     Statement,
     Tally,
 )
+from policyconflict.query import Conflict, ConflictKind, Corpus, MergeConflict, MergeConflictError
+from policyconflict.serialization import dump, dumps, json_schema, load, loads
+from policyconflict.status import LawState, LawStatus, status_on
 from policyconflict.story import Story
 
 try:
@@ -85,11 +90,16 @@ __all__ = [
     "Channel",
     "Citation",
     "CommandChange",
+    "Conflict",
+    "ConflictKind",
+    "Corpus",
     "DateTextError",
     "Deployment",
     "DeploymentPhase",
     "DeploymentStatus",
     "DeploymentUnit",
+    "Disagreement",
+    "DisagreementKind",
     "Docket",
     "Event",
     "EventKind",
@@ -100,7 +110,11 @@ __all__ = [
     "JurisdictionLevel",
     "Law",
     "LawKind",
+    "LawState",
+    "LawStatus",
     "LegalCase",
+    "MergeConflict",
+    "MergeConflictError",
     "Organization",
     "OrganizationKind",
     "Outcome",
@@ -119,6 +133,7 @@ __all__ = [
     "ProvisionEffect",
     "Quantity",
     "QuantityKind",
+    "QuoteForm",
     "Relation",
     "Role",
     "Ruling",
@@ -133,5 +148,12 @@ __all__ = [
     "Tally",
     "ValidationError",
     "__version__",
+    "disagreements",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "loads",
     "parse_date_text",
+    "status_on",
 ]
