@@ -212,3 +212,28 @@ def test_pool_references_come_from_the_pool() -> None:
     law = _searched(laws(pool), lambda law: law.issuer is not None)
     assert law.jurisdiction == "ocd-division/country:us"
     assert law.issuer in {"person:ada", "ocd-division/country:us"}
+
+
+def test_the_entry_point_registers_exactly_the_shipped_strategies() -> None:
+    from policyconflict._hypothesis_plugin import registered_classes
+
+    assert set(registered_classes()) == set(STRATEGIES)
+
+
+def test_importing_testing_before_hypothesis_is_not_circular() -> None:
+    # Hypothesis runs the entry point while it is being imported; when the package is installed
+    # and ``policyconflict.testing`` is the first import, that must not be a circular import.
+    import subprocess
+    import sys
+
+    code = (
+        "import policyconflict.testing\n"
+        "from hypothesis import strategies as st, find\n"
+        "from policyconflict import Story\n"
+        "print(type(find(st.from_type(Story), lambda s: True)).__name__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "Story"

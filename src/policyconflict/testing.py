@@ -37,6 +37,7 @@ from typing import Any, Final
 
 from hypothesis import strategies as st
 
+from policyconflict import _hypothesis_plugin as _plugin
 from policyconflict._strategies import pool as _pool
 from policyconflict._strategies.actors import (
     agencies,
@@ -256,8 +257,8 @@ def _hypothesis_setup_hook() -> None:
     """Register a strategy for every public class with hypothesis, so that
     ``st.from_type(Story)`` (and ``st.builds`` with annotated arguments) makes valid values.
 
-    Hypothesis calls this through the ``hypothesis`` entry point of the installed package.
-    Registering again replaces the earlier registration, so calling it twice is harmless.
+    Hypothesis calls the same registration through the ``hypothesis`` entry point of the
+    installed package (see :mod:`policyconflict._hypothesis_plugin`). Registering again replaces
+    the earlier registration, so calling it twice is harmless.
     """
-    for cls, make in STRATEGIES.items():
-        st.register_type_strategy(cls, make())
+    _plugin._hypothesis_setup_hook()
