@@ -317,12 +317,15 @@ def figures(pool: IdPool | None = None, *, id: str | None = None) -> st.SearchSt
 def draw_relation(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -> Relation:
     """One relation (the pool must hold two ids other than its own)."""
     own = own_id(draw, id, entity_ids("relation"))
-    subject = pick(draw, pool, ANY, exclude=(own,))
+    # A freshly drawn id can equal a pool id (the story then has a duplicate id, which callers
+    # rule out); the ends must still be drawable, so only avoid ``own`` when enough ids remain.
+    avoid = (own,) if pool is None or len(candidates(pool, ANY, (own,))) >= 2 else ()
+    subject = pick(draw, pool, ANY, exclude=avoid)
     return Relation(
         id=own,
         subject=subject,
         predicate=draw(_PREDICATES),
-        object=pick(draw, pool, ANY, exclude=(own, subject)),
+        object=pick(draw, pool, ANY, exclude=(*avoid, subject)),
         asserted_by=pick_optional(draw, pool, SPEAKERS),
         description=draw(maybe(names())),
         period=draw(maybe(periods())),
