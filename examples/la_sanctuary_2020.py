@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 
 import attrs
 
@@ -75,6 +76,7 @@ from policyconflict.ids import (
     statement_id,
 )
 from policyconflict.model import QuoteForm
+from policyconflict.serialization import dump
 
 __all__ = ["ARTICLE", "STORY_ID", "build_story", "main"]
 
@@ -1019,6 +1021,10 @@ def _label(story: Story, entity_id: str) -> str:
     return str(name) if name else entity_id
 
 
+DATA_FILE = Path(__file__).resolve().parent / "data" / "la-sanctuary-2020.json"
+"""Where :func:`main` writes the story as a JSON document."""
+
+
 def main() -> None:
     """Print a short summary of the story."""
     story = build_story()
@@ -1055,6 +1061,10 @@ def main() -> None:
         when = f" in {figure.period}" if figure.period else f" as of {figure.as_of}"
         claimant = _label(story, figure.claimed_by) if figure.claimed_by else "the source"
         print(f"  {figure.metric}: {quantity} {figure.unit}{when}, per {claimant}")
+
+    DATA_FILE.parent.mkdir(exist_ok=True)
+    dump(story, DATA_FILE)
+    print(f"\nWrote the story in the interchange format to {DATA_FILE}")
 
 
 if __name__ == "__main__":

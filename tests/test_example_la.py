@@ -395,3 +395,11 @@ def test_main_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
     assert "9 target areas, 8 named" in out
     assert "Alex Villanueva (Sheriff, Los Angeles County Sheriff's Department)" in out
     assert "over 3.2 million cases in 2018-10-01/2019-09-30" in out
+
+
+def test_the_shipped_story_document_loads_back_equal_and_is_canonical(story: Story) -> None:
+    from policyconflict import dumps, load
+
+    path = example.DATA_FILE
+    assert load(path) == story.canonical()
+    assert path.read_text(encoding="utf-8") == dumps(story) + "\n"
