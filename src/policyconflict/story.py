@@ -10,6 +10,7 @@ such as ``$.statements[3].speaker``.
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, TypeAlias
 
@@ -140,14 +141,7 @@ class Story:
 
     def get(self, entity_id: str) -> Entity | Provision:
         """The entity or provision with ``entity_id``; :class:`KeyError` if there is none."""
-        for entity in self.entities():
-            if entity.id == entity_id:
-                return entity
-            if isinstance(entity, Law):
-                for provision in entity.provisions:
-                    if provision.id == entity_id:
-                        return provision
-        raise KeyError(entity_id)
+        return self.index()[entity_id]
 
 
 def _id(entity: Any) -> str:
@@ -159,20 +153,35 @@ def _id(entity: Any) -> str:
 _SKIP: Final = (PartialDate, Period)
 
 
-def _plan(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...] | None], ...]:
-    """The fields of ``cls`` worth visiting: references (with allowed kinds) and nested values."""
-    cached: tuple[tuple[str, tuple[str, ...] | None], ...] | None = _PLANS.get(cls)
+Step: TypeAlias = tuple[str, "tuple[str, ...] | None", bool]
+
+
+def _holds_model_values(hint: Any) -> bool:
+    """Whether a type hint can hold a model value (an attrs class other than a date)."""
+    if isinstance(hint, type):
+        return attrs.has(hint) and not issubclass(hint, _SKIP)
+    return any(_holds_model_values(arg) for arg in typing.get_args(hint))
+
+
+def _plan(cls: type[Any]) -> tuple[Step, ...]:
+    """The fields of ``cls`` worth visiting, worked out once per class from the field metadata
+    and type hints: references (with their allowed kinds) and fields holding nested model
+    values, each with whether it holds a tuple. Plain strings, numbers, enums and dates are
+    left out, so the check touches only what can refer to something."""
+    cached = _PLANS.get(cls)
     if cached is None:
-        cached = tuple(
-            (field.name, field.metadata.get("ref"))
-            for field in attrs.fields(cls)
-            if field.name != "id"
-        )
-        _PLANS[cls] = cached
+        hints = typing.get_type_hints(cls)
+        steps: list[Step] = []
+        for field in attrs.fields(cls):
+            many = typing.get_origin(hints[field.name]) is tuple
+            allowed = field.metadata.get("ref")
+            if allowed is not None or _holds_model_values(hints[field.name]):
+                steps.append((field.name, allowed, many))
+        cached = _PLANS[cls] = tuple(steps)
     return cached
 
 
-_PLANS: dict[type[Any], tuple[tuple[str, tuple[str, ...] | None], ...]] = {}
+_PLANS: dict[type[Any], tuple[Step, ...]] = {}
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:
@@ -229,23 +238,24 @@ def story_problems(story: Story) -> tuple[Problem, ...]:
             )
 
     def walk(obj: Any, path: str) -> None:
-        for field_name, allowed in _plan(type(obj)):
+        # Paths of references are built only for a problem: this runs for every entity loaded.
+        for field_name, allowed, many in _plan(type(obj)):
             value = getattr(obj, field_name)
             if value is None:
                 continue
-            field_path = f"{path}.{field_name}"
-            if allowed is not None:
-                if isinstance(value, tuple):
+            if allowed is None:
+                if many:
                     for k, item in enumerate(value):
-                        check_ref(item, allowed, f"{field_path}[{k}]")
+                        walk(item, f"{path}.{field_name}[{k}]")
                 else:
-                    check_ref(value, allowed, field_path)
-            elif isinstance(value, tuple):
-                for k, item in enumerate(value):
-                    if attrs.has(type(item)):
-                        walk(item, f"{field_path}[{k}]")
-            elif attrs.has(type(value)) and not isinstance(value, _SKIP):
-                walk(value, field_path)
+                    walk(value, f"{path}.{field_name}")
+                continue
+            any_kind = f.ANY_KIND in allowed
+            for k, item in enumerate(value if many else (value,)):
+                kind = kinds.get(item)
+                if kind is None or not (any_kind or kind in allowed):
+                    at = f"{path}.{field_name}[{k}]" if many else f"{path}.{field_name}"
+                    check_ref(item, allowed, at)
 
     for name in COLLECTIONS:
         for i, entity in enumerate(getattr(story, name)):
