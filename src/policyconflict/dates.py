@@ -71,7 +71,7 @@ def _check_range(name: str, value: int | None, low: int, high: int) -> None:
         raise ValueError(f"{name} must be between {low} and {high}, got {value}")
 
 
-@attrs.frozen(kw_only=True, order=False)
+@attrs.frozen(kw_only=True, order=False, cache_hash=True)
 class PartialDate:
     """A date known to the year, the month, the day, or the minute or second with a UTC offset.
 
@@ -363,7 +363,7 @@ def _check_bound(_instance: object, attribute: attrs.Attribute[Any], value: obje
         raise TypeError(f"{attribute.name} must be a PartialDate, OPEN or UNKNOWN")
 
 
-@attrs.frozen(kw_only=True, order=False)
+@attrs.frozen(kw_only=True, order=False, cache_hash=True)
 class Period:
     """A span of time from ``start`` to ``end``, both inclusive.
 

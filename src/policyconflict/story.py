@@ -189,8 +189,77 @@ def _kinds_text(kinds: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
+Check: TypeAlias = Callable[[Any, Mapping[str, str]], bool]
+
+
+def _check_of(cls: type[Any]) -> Check:
+    """A function telling whether every reference in an instance of ``cls`` (nested values
+    included) resolves to an allowed kind, generated once per class from :func:`_plan`: it
+    builds no paths and stops at the first miss, so a story without problems is checked at
+    the cost of a few dict lookups per entity."""
+    cached = _CHECKS.get(cls)
+    if cached is not None:
+        return cached
+    namespace: dict[str, Any] = {"nested": _nested_ok}
+    lines = ["def check(o, kinds):"]
+    for i, (name, allowed, many) in enumerate(_plan(cls)):
+        if allowed is None:
+            miss = "not nested(x, kinds)"
+        elif f.ANY_KIND in allowed:
+            miss = "x not in kinds"
+        else:
+            namespace[f"allowed{i}"] = frozenset(allowed)
+            miss = f"kinds.get(x) not in allowed{i}"
+        if many:
+            lines += [f"    for x in o.{name}:", f"        if {miss}:", "            return False"]
+        else:
+            lines += [
+                f"    x = o.{name}",
+                f"    if x is not None and {miss}:",
+                "        return False",
+            ]
+    lines.append("    return True")
+    exec("\n".join(lines) + "\n", namespace)
+    check: Check = namespace["check"]
+    _CHECKS[cls] = check
+    return check
+
+
+def _nested_ok(value: Any, kinds: Mapping[str, str]) -> bool:
+    return _check_of(type(value))(value, kinds)
+
+
+_CHECKS: dict[type[Any], Check] = {}
+
+
+def _no_problems(story: Story) -> bool:
+    """True when ``story`` surely has no cross-entity problem (the fast way: the slow way
+    below finds and places every problem, and runs only when this says False)."""
+    kinds: dict[str, str] = {}
+    count = 0
+    for name in COLLECTIONS:
+        items = getattr(story, name)
+        kinds.update({entity.id: entity.kind_name for entity in items})
+        count += len(items)
+    for law in story.laws:
+        kinds.update({provision.id: "provision" for provision in law.provisions})
+        count += len(law.provisions)
+    if len(kinds) != count:
+        return False  # an id is used twice
+    for entity in story.entities():
+        if not _check_of(type(entity))(entity, kinds):
+            return False
+    found: list[Problem] = []
+    _check_cycles(story.jurisdictions, "jurisdictions", found.append)
+    _check_cycles(story.agencies, "agencies", found.append)
+    _check_courts(story, found.append)
+    return not found
+
+
 def story_problems(story: Story) -> tuple[Problem, ...]:
     """Every cross-entity problem in ``story``, in document order (the story's own order)."""
+    if _no_problems(story):
+        return ()
     problems: list[Problem] = []
     emit = problems.append
     kinds: dict[str, str] = {}

@@ -93,10 +93,18 @@ def texts(inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
         _fail("duplicate", attribute, "must not list the same text twice")
 
 
-def tuple_of(cls: type) -> Validator:
-    """A tuple whose members are instances of ``cls``."""
+@attrs.frozen
+class TupleOf:
+    """Validator: a tuple whose members are instances of ``cls``.
 
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    A class rather than a closure, so that code which already guarantees the type (the JSON
+    reader builds tuples of the annotated class) can recognise the check and skip it.
+    """
+
+    cls: type
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        cls = self.cls
         for item in _tuple(attribute, value):
             if not isinstance(item, cls):
                 _fail(
@@ -105,24 +113,36 @@ def tuple_of(cls: type) -> Validator:
                     f"members must be {cls.__name__}, got {type(item).__name__}",
                 )
 
-    return check
+
+def tuple_of(cls: type) -> Validator:
+    """A tuple whose members are instances of ``cls``."""
+    return TupleOf(cls)
 
 
-def instance(cls: type | tuple[type, ...], *, optional: bool = False) -> Validator:
-    """An instance of ``cls`` (or ``None`` when ``optional``)."""
-    names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
+@attrs.frozen
+class InstanceOf:
+    """Validator: an instance of ``cls`` (or ``None`` when ``optional``); a class for the
+    same reason as :class:`TupleOf`."""
 
-    def check(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and optional:
+    cls: type | tuple[type, ...]
+    optional: bool = False
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        cls = self.cls
+        if value is None and self.optional:
             return
         if not isinstance(value, cls) or (isinstance(value, bool) and bool not in _as_tuple(cls)):
+            names = cls.__name__ if isinstance(cls, type) else " or ".join(c.__name__ for c in cls)
             expected = (
                 "a valid value" if isinstance(cls, type) and issubclass(cls, enum.Enum) else names
             )
             got = repr(value) if isinstance(value, str) else type(value).__name__
             _fail("wrong-type", attribute, f"must be {expected}, got {got}")
 
-    return check
+
+def instance(cls: type | tuple[type, ...], *, optional: bool = False) -> Validator:
+    """An instance of ``cls`` (or ``None`` when ``optional``)."""
+    return InstanceOf(cls, optional)
 
 
 def _as_tuple(cls: type | tuple[type, ...]) -> tuple[type, ...]:

@@ -34,6 +34,7 @@ from cattrs.gen import make_dict_structure_fn
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import DateTextError, Problem, ShapeError, ValidationError
 from policyconflict.serialization._json import DuplicateKeys, Marker
+from policyconflict.serialization._structure import make_structure_fn
 from policyconflict.serialization._unstructure import make_unstructure_fn
 from policyconflict.story import Story
 
@@ -246,31 +247,47 @@ def _enum_factory(tp: type[enum.Enum]) -> Hook:
     return structure
 
 
-def _class_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
+_PRIMITIVE: Final = {
+    str: _structure_str,
+    int: _structure_int,
+    bool: _structure_bool,
+    float: _structure_number,
+}
+
+
+def _class_factory(converter: cattrs.Converter, *, fall_back: bool) -> Callable[[Any], Hook]:
     def factory(cls: type[Any]) -> Hook:
-        generated = make_dict_structure_fn(cls, converter)
-
-        def structure(value: Any, _type: Any = None) -> Any:
-            if type(value) is dict:
-                return generated(value, cls)
-            if type(value) is DuplicateKeys:
-                errors: list[Exception] = []
-                for key in value.duplicates:
-                    problem = Invalid("duplicate-key", f"key {key!r} appears more than once")
-                    problem.add_note(AttributeValidationNote(f"@ {key}", key, None))
-                    errors.append(problem)
-                try:
-                    generated(dict(value), cls)
-                except BaseValidationError as exc:
-                    errors.extend(exc.exceptions)
-                except Exception as exc:
-                    errors.append(exc)
-                raise ClassValidationError(f"while structuring {cls.__name__}", errors, cls)
-            raise wrong(value, "an object")
-
-        return structure
+        detailed = _detailed_class_hook(cls, converter)
+        return make_structure_fn(
+            cls, converter.get_structure_hook, _PRIMITIVE, detailed, fall_back=fall_back
+        )
 
     return factory
+
+
+def _detailed_class_hook(cls: type[Any], converter: cattrs.Converter) -> Hook:
+    """cattrs' generated function with detailed validation: slower, and names every problem."""
+    generated = make_dict_structure_fn(cls, converter)
+
+    def structure(value: Any, _type: Any = None) -> Any:
+        if type(value) is dict:
+            return generated(value, cls)
+        if type(value) is DuplicateKeys:
+            errors: list[Exception] = []
+            for key in value.duplicates:
+                problem = Invalid("duplicate-key", f"key {key!r} appears more than once")
+                problem.add_note(AttributeValidationNote(f"@ {key}", key, None))
+                errors.append(problem)
+            try:
+                generated(dict(value), cls)
+            except BaseValidationError as exc:
+                errors.extend(exc.exceptions)
+            except Exception as exc:
+                errors.append(exc)
+            raise ClassValidationError(f"while structuring {cls.__name__}", errors, cls)
+        raise wrong(value, "an object")
+
+    return structure
 
 
 def _class_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
@@ -280,8 +297,13 @@ def _class_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], H
     return factory
 
 
-def make_converter() -> cattrs.Converter:
+def make_converter(*, fall_back: bool = True) -> cattrs.Converter:
     """A new strict converter for the model classes (the library builds exactly one).
+
+    Class hooks are generated twice over: a fast function for valid input, which hands any
+    problem to cattrs' detailed function for the report (see
+    :mod:`policyconflict.serialization._structure`). ``fall_back=False`` makes the fast
+    functions raise instead; tests use it to prove that valid input never needs the detour.
 
     Structuring: exact JSON types only, unknown keys rejected, every problem collected.
     Unstructuring: fields equal to their default are omitted; dates and periods become EDTF
@@ -308,7 +330,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(converter))
     converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory(converter))
     converter.register_structure_hook_factory(
-        lambda tp: attrs.has(tp) and tp not in (PartialDate, Period), _class_factory(converter)
+        lambda tp: attrs.has(tp) and tp not in (PartialDate, Period),
+        _class_factory(converter, fall_back=fall_back),
     )
     converter.register_unstructure_hook_factory(
         lambda tp: attrs.has(tp) and tp not in (PartialDate, Period),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import gc
 import io
-import json
+import operator
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,7 +17,14 @@ from typing import IO, Any, Final
 
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
-from policyconflict.serialization._json import DuplicateKeys, parse, with_depth_problem
+from policyconflict.serialization._json import (
+    UNSURE,
+    DuplicateKeys,
+    encode,
+    parse,
+    parse_fast,
+    with_depth_problem,
+)
 from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION, migrate
 from policyconflict.story import COLLECTIONS, Story
 
@@ -34,9 +41,6 @@ PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 
 ENVELOPE: Final = ("format", "version")
 
-ENCODER: Final = json.JSONEncoder(
-    ensure_ascii=False, allow_nan=False, sort_keys=True, separators=(",", ":")
-)
 _STRUCTURE_STORY: Final = CONVERTER.get_structure_hook(Story)
 _UNSTRUCTURE: Final = {cls: CONVERTER.get_unstructure_hook(cls) for cls in COLLECTIONS.values()}
 _MISSING: Final = object()
@@ -57,8 +61,7 @@ def bulk() -> Iterator[None]:
             gc.enable()
 
 
-def _id(entity: Any) -> str:
-    return str(entity.id)
+_id: Final = operator.attrgetter("id")
 
 
 def story_to_value(story: Story) -> dict[str, Any]:
@@ -84,22 +87,25 @@ def dumps(story: Story) -> str:
     """The canonical JSON text of ``story``: sorted keys, entities in id order, no spaces,
     fields equal to their default omitted. The same story built in any order gives the same
     text, and ``loads(dumps(s)) == s.canonical()``."""
-    text = ENCODER.encode(story_to_value(story))
-    if not text.isascii():
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raise ValidationError(
-                [
-                    Problem(
-                        path="$",
-                        code="bad-text",
-                        message=f"the story holds a lone surrogate, which JSON text cannot "
-                        f"carry (character {exc.start} of the output)",
-                    )
-                ]
-            ) from None
-    return text
+    return _dump_bytes(story).decode("utf-8")
+
+
+def _dump_bytes(story: Story) -> bytes:
+    with bulk():
+        value = story_to_value(story)
+    try:
+        return encode(value)
+    except UnicodeEncodeError as exc:
+        raise ValidationError(
+            [
+                Problem(
+                    path="$",
+                    code="bad-text",
+                    message=f"the story holds a lone surrogate, which JSON text cannot "
+                    f"carry (character {exc.start} of the output)",
+                )
+            ]
+        ) from None
 
 
 def story_from_value(value: Any, *, root: str = "$") -> Story:
@@ -175,21 +181,27 @@ def loads(data: str | bytes | bytearray | memoryview) -> Story:
     no other exception escapes, whatever the input. Entities keep the document's order.
     """
     with bulk():
+        value = parse_fast(data)
+        if value is not UNSURE:
+            try:
+                return story_from_value(value)
+            except ValidationError:
+                pass  # parsed again strictly below, for every problem's exact path and message
         return story_from_value(parse(data))
 
 
 def dump(story: Story, target: PathOrFile) -> None:
     """Write :func:`dumps` of ``story`` and a final newline to a path or an open file (text
     or binary; a path is written as UTF-8)."""
-    text = dumps(story) + "\n"
+    data = _dump_bytes(story) + b"\n"
     if isinstance(target, str | os.PathLike):
         with open(target, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+            handle.write(data)
     elif isinstance(target, io.TextIOBase):
-        target.write(text)
+        target.write(data.decode("utf-8"))
     else:
         binary: Any = target  # IO[bytes]: anything else that is not a text file
-        binary.write(text.encode("utf-8"))
+        binary.write(data)
 
 
 def load(source: PathOrFile) -> Story:

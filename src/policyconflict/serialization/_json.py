@@ -12,6 +12,14 @@ kept as markers for the structuring pass to report with their paths.
 
 The structuring pass (:mod:`policyconflict.serialization._converter`) reports markers and
 duplicate keys at their paths, so every problem in a document is reported at once.
+
+:func:`parse_fast` is the fast way in: orjson parses, and the result is used only when it is
+certain to equal what the strict parser would give. orjson rejects ``NaN``, invalid UTF-8 and
+lone surrogates itself; it keeps the last of duplicate keys silently, so :func:`parse_fast` proves
+that no key was dropped (see :func:`_no_key_dropped`). Integers beyond ±2**53 and over-deep
+nesting are left to the structuring hooks, which reject both. Whenever the fast way cannot vouch
+for a document, or the document has a problem, the caller parses again with :func:`parse`,
+whose markers give every problem its exact path and message.
 """
 
 from __future__ import annotations
@@ -19,15 +27,20 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
+import orjson
+
 from policyconflict.errors import Problem, ValidationError
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_INT",
+    "UNSURE",
     "DuplicateKeys",
     "Marker",
     "decode_text",
+    "encode",
     "parse",
+    "parse_fast",
     "with_depth_problem",
 ]
 
@@ -103,6 +116,88 @@ _DECODER: Final = json.JSONDecoder(
     parse_int=_int,
     parse_float=_float,
 )
+
+
+UNSURE: Final = object()
+"""What :func:`parse_fast` returns when only the strict parser can answer."""
+
+
+def parse_fast(data: str | bytes | bytearray | memoryview) -> Any:
+    """The JSON value in ``data`` as plain Python values, or :data:`UNSURE`.
+
+    The value is the one :func:`parse` would return for a document without markers or
+    repeated keys; anything else (malformed text, ``NaN``, a repeated key, text the check
+    below cannot clear) gives :data:`UNSURE`.
+    """
+    if not isinstance(data, str | bytes | bytearray | memoryview):
+        return UNSURE
+    try:
+        value = orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return UNSURE
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    return value if _no_key_dropped(value, raw) else UNSURE
+
+
+def _no_key_dropped(value: Any, raw: bytes) -> bool:
+    """True when no object in ``raw`` repeats a key (so parsing dropped no member).
+
+    Canonical text (sorted keys, no spaces: what this library writes) is recognised by writing
+    ``value`` again: the writer never repeats a key, so equal bytes prove none was repeated.
+    Other text is checked by counting colons. Outside strings, every colon separates one member
+    of an object; inside strings, without ``\\u`` escapes, every colon of the parsed string is
+    one colon of the text. So the members and string colons of ``value`` add up to the colons
+    of ``raw`` exactly when no member was dropped. Text with ``\\u`` escapes is left to the
+    strict parser (an escaped colon would spoil the count).
+    """
+    try:
+        again = orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except (TypeError, orjson.JSONEncodeError):
+        return False
+    if raw.startswith(again) and not raw[len(again) :].strip(b" \t\r\n"):
+        return True
+    if b"\\u" in raw:
+        return False
+    return _members_and_colons(value) == raw.count(b":")
+
+
+def _members_and_colons(value: Any) -> int:
+    total = 0
+    pending = [value]
+    while pending:
+        current = pending.pop()
+        if type(current) is dict:
+            total += len(current)
+            for key, item in current.items():
+                total += key.count(":")
+                kind = type(item)
+                if kind is str:
+                    total += item.count(":")
+                elif kind is dict or kind is list:
+                    pending.append(item)
+        elif type(current) is list:
+            for item in current:
+                kind = type(item)
+                if kind is str:
+                    total += item.count(":")
+                elif kind is dict or kind is list:
+                    pending.append(item)
+    return total
+
+
+def encode(value: Any) -> bytes:
+    """Canonical JSON bytes of plain values: sorted keys, no spaces, UTF-8 (not ``\\u``
+    escapes) for text, floats in their shortest round-trip form.
+
+    Raises :class:`UnicodeEncodeError` for text holding a lone surrogate, which UTF-8 cannot
+    carry (the callers report it as a problem).
+    """
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        # The standard library writes the same text and says where UTF-8 fails.
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return text.encode("utf-8")
 
 
 def _line_column(text: str, position: int) -> tuple[int, int]:

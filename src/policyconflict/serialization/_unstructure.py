@@ -66,6 +66,11 @@ def _expression(tp: Any, value: str, namespace: dict[str, Any], get_hook: GetHoo
         return f"{name}({value})"
     if typing.get_origin(tp) is tuple:
         item_type = typing.get_args(tp)[0]
+        if attrs.has(item_type) and item_type not in (PartialDate, Period):
+            # map() runs the item hook without a comprehension's frame
+            name = f"hook_{len(namespace)}"
+            namespace[name] = get_hook(item_type)
+            return f"list(map({name}, {value}))"
         item = _expression(item_type, "x", namespace, get_hook)
         return f"list({value})" if item == "x" else f"[{item} for x in {value}]"
     return value  # str, int, float, bool: already JSON values
@@ -88,6 +93,9 @@ def make_unstructure_fn(cls: type[Any], get_hook: GetHook) -> Callable[[Any], di
             default = default.factory()
         if default is None:
             test = "v is not None"
+            inner = _optional_inner(field.type)
+            if inner is not None:  # the test has ruled None out
+                expr = _expression(inner, "v", namespace, get_hook)
         elif default == () or default is False:
             test = "v"
         elif isinstance(default, enum.Enum):

@@ -43,8 +43,15 @@ from policyconflict.model import (
 )
 from policyconflict.model import _fields as f
 from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
-from policyconflict.serialization._document import ENCODER, PathOrFile, bulk
-from policyconflict.serialization._json import DuplicateKeys, parse, with_depth_problem
+from policyconflict.serialization._document import PathOrFile, bulk
+from policyconflict.serialization._json import (
+    UNSURE,
+    DuplicateKeys,
+    encode,
+    parse,
+    parse_fast,
+    with_depth_problem,
+)
 from policyconflict.serialization._migrations import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -97,11 +104,11 @@ Record = Entity | StoryStart
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def _lines(items: Iterable[Story | Entity]) -> Iterator[str]:
-    yield ENCODER.encode({"format": FORMAT_NAME, "type": HEADER, "version": FORMAT_VERSION})
+def _lines(items: Iterable[Story | Entity]) -> Iterator[bytes]:
+    yield encode({"format": FORMAT_NAME, "type": HEADER, "version": FORMAT_VERSION})
     for item in items:
         if isinstance(item, Story):
-            yield ENCODER.encode({"id": item.id, "title": item.title, "type": STORY})
+            yield encode({"id": item.id, "title": item.title, "type": STORY})
             for name in COLLECTIONS:
                 for entity in sorted(getattr(item, name), key=lambda e: str(e.id)):
                     yield _entity_line(entity)
@@ -109,13 +116,21 @@ def _lines(items: Iterable[Story | Entity]) -> Iterator[str]:
             yield _entity_line(item)
 
 
-def _entity_line(entity: Any) -> str:
+def _entity_line(entity: Any) -> bytes:
     tag = _TAG_OF.get(type(entity))
     if tag is None:
         raise TypeError(f"not a story or an entity: {type(entity).__name__}")
     value = _UNSTRUCTURE[type(entity)](entity)
     value["type"] = tag
-    return ENCODER.encode(value)
+    try:
+        return encode(value)
+    except UnicodeEncodeError as exc:
+        raise _fail(
+            "$",
+            "bad-text",
+            f"{tag} {entity.id!r} holds a lone surrogate, which JSON text cannot carry "
+            f"(character {exc.start} of its line)",
+        ) from None
 
 
 def write_jsonl(items: Iterable[Story | Entity], target: PathOrFile) -> int:
@@ -123,13 +138,14 @@ def write_jsonl(items: Iterable[Story | Entity], target: PathOrFile) -> int:
     path or an open file (text or binary). Returns the number of lines written."""
     count = 0
     if isinstance(target, str | os.PathLike):
-        with open(target, "w", encoding="utf-8", newline="\n") as handle:
+        with open(target, "wb") as handle:
             return write_jsonl(items, handle)
     text_mode = isinstance(target, io.TextIOBase)
     out: Any = target
-    for line in _lines(items):
-        out.write(line + "\n" if text_mode else (line + "\n").encode("utf-8"))
-        count += 1
+    with bulk():
+        for line in _lines(items):
+            out.write(line.decode("utf-8") + "\n" if text_mode else line + b"\n")
+            count += 1
     return count
 
 
@@ -213,6 +229,17 @@ def _record(value: Any, root: str, version: int) -> Record:
     return record
 
 
+def _fast_record(line: str | bytes, root: str, version: int) -> Record | None:
+    """The record on ``line`` read the fast way, or ``None`` if only the strict way can say."""
+    value = parse_fast(line)
+    if value is UNSURE:
+        return None
+    try:
+        return _record(value, root, version)
+    except ValidationError:
+        return None
+
+
 def iter_jsonl(source: PathOrFile) -> Iterator[Record]:
     """The records of a JSON Lines corpus, one line at a time: entities and
     :class:`StoryStart` markers. The header is checked and not yielded.
@@ -232,11 +259,13 @@ def _numbered(source: PathOrFile) -> Iterator[tuple[int, Record]]:
         if not line.strip():
             raise _fail(root, "bad-json", "blank line: every line must hold one JSON object")
         with bulk():
-            value = parse(line, root=root)
             if version is None:
-                version = _check_header(value, root)
+                version = _check_header(parse(line, root=root), root)
                 continue
-            record = _record(value, root, version)
+            record = _fast_record(line, root, version)
+            if record is None:
+                # parsed again strictly, for every problem's exact path and message
+                record = _record(parse(line, root=root), root, version)
         yield number, record
     if version is None:
         raise _fail(f"line {number + 1}: $", "missing-header", "the corpus is empty: no header")
