@@ -22,6 +22,7 @@ from policyconflict.serialization import (
     read_stories,
     write_jsonl,
 )
+from policyconflict.serialization.jsonl import BATCH
 from policyconflict.story import Story
 from policyconflict.testing import STRATEGIES, stories
 from test_format_helpers import small_story
@@ -89,15 +90,30 @@ class CountingLines:
             yield line
 
 
-def test_iter_jsonl_streams_one_line_at_a_time() -> None:
-    lines = [line + "\n" for line in corpus_text([small_story()]).split("\n")[:-1]]
+def test_iter_jsonl_reads_at_most_one_batch_ahead() -> None:
+    """Streaming: the reader never holds more than one batch of lines that it has not yielded
+    yet, however long the corpus."""
+    persons = [Person(id=f"person:p{i:05d}", name=f"Person {i}") for i in range(3 * BATCH + 7)]
+    lines = [line + "\n" for line in corpus_text(persons).split("\n")[:-1]]
     source = CountingLines(lines)
-    records = iter_jsonl(source)  # type: ignore[arg-type]
-    first = next(records)
-    assert isinstance(first, StoryStart)
-    assert source.taken == 2
-    next(records)
-    assert source.taken == 3
+    yielded = 0
+    for record in iter_jsonl(source):  # type: ignore[arg-type]
+        assert record == persons[yielded]
+        yielded += 1
+        assert yielded <= source.taken - 1 <= yielded + BATCH  # the header is taken, not yielded
+    assert yielded == len(persons)
+    assert source.taken == len(lines)
+
+
+def test_records_before_a_bad_line_are_yielded_first() -> None:
+    persons = [Person(id=f"person:p{i:03d}", name=f"Person {i}") for i in range(5)]
+    lines = corpus_text(persons).split("\n")[:-1]
+    lines.insert(4, '{"type":"person","id":"person:bad","name":""}')
+    records = iter_jsonl(io.StringIO("\n".join(lines) + "\n"))
+    assert [next(records) for _ in range(3)] == persons[:3]
+    with pytest.raises(ValidationError) as caught:
+        next(records)
+    assert [(p.path, p.code) for p in caught.value.problems] == [("line 5: $.name", "empty")]
 
 
 def test_paths_and_files(tmp_path: Path) -> None:

@@ -21,12 +21,13 @@ import enum
 import linecache
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 import attrs
 
 from policyconflict.dates import PartialDate, Period
+from policyconflict.ids import ID_PATTERN
 from policyconflict.model import _fields as f
 
 __all__ = ["make_structure_fn"]
@@ -34,7 +35,6 @@ __all__ = ["make_structure_fn"]
 Hook = Callable[..., Any]
 GetHook = Callable[[Any], Hook]
 
-_MISSING: Final = object()
 _DATES: Final = (PartialDate, Period)
 
 
@@ -72,7 +72,11 @@ class _Writer:
     def __init__(self, get_hook: GetHook, primitive: typing.Mapping[Any, Hook]) -> None:
         self.get_hook = get_hook
         self.primitive = primitive
-        self.namespace: dict[str, Any] = {"fail": _fail, "MISSING": _MISSING}
+        self.namespace: dict[str, Any] = {
+            "fail": _fail,
+            "id_match": ID_PATTERN.fullmatch,
+            "MAX_INT": f.MAX_INT,
+        }
 
     def name(self, prefix: str, value: Any) -> str:
         for key, existing in self.namespace.items():
@@ -105,7 +109,7 @@ class _Writer:
         if tp == (int | float) or tp is float:
             return f"({v} if type({v}) is int or type({v}) is float else fail())"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return f"{self.function(tp)}({v})"
+            return f"{self.name('members', {m.value: m for m in tp})}[{v}]"
         item = _item_type(tp)
         if item is not None:
             convert = self.function(item)
@@ -146,6 +150,31 @@ def _type_only(validator: Any, tp: Any) -> bool:
         item = _item_type(tp)
         return item is not None and _is_model(item) and validator.cls is item
     return False
+
+
+_INLINE: Final[Mapping[Any, tuple[Any, str]]] = {
+    # validator: (the field type it is inlined for, a condition true when the value is bad)
+    f.identifier: (str, "id_match({x}) is None"),
+    f.optional_identifier: (str | None, "{x} is not None and id_match({x}) is None"),
+    f.text: (str, "not {x} or {x}.strip() != {x}"),
+    f.optional_text: (str | None, "{x} is not None and (not {x} or {x}.strip() != {x})"),
+    f.count: (int | None, "{x} is not None and not 0 <= {x} <= MAX_INT"),
+}
+"""The commonest value validators written out inline (no call per value), for fields whose
+conversion has already guaranteed the type. Each condition is true exactly when the validator
+raises; a property test holds them to that. A bad value then goes to the detailed function,
+whose validator call names the problem."""
+
+
+def _inline(validator: Any, tp: Any, x: str) -> str | None:
+    """An ``if`` condition replacing the call of ``validator`` on ``x``, if there is one."""
+    try:
+        entry = _INLINE.get(validator)
+    except TypeError:  # an unhashable validator is never one of them
+        return None
+    if entry is None or entry[0] != tp:
+        return None
+    return entry[1].format(x=x)
 
 
 def _plain_slots(cls: type[Any], names: set[str]) -> bool:
@@ -189,12 +218,12 @@ def make_structure_fn(
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]  # a class at run time
             default = default.factory()  # the model's defaults are immutable: one is shared
         ns[f"default{i}"] = default
-        body.append(f"v = d.get({field.name!r}, MISSING)")
-        body.append("if v is MISSING:")
-        body.append(f"    {x} = default{i}")
-        body.append("else:")
+        body.append(f"if {field.name!r} in d:")
+        body.append(f"    v = d[{field.name!r}]")
         body.append(f"    {x} = {writer.expression(field.type, 'v')}")
         body.append("    n += 1")
+        body.append("else:")
+        body.append(f"    {x} = default{i}")
     body.append("if len(d) != n:")
     body.append("    fail()")
     if _plain_slots(cls, {field.name for field in fields}):
@@ -205,6 +234,11 @@ def make_structure_fn(
         for i, field in enumerate(fields):
             checks = [v for v in _validators(field.validator) if not _type_only(v, field.type)]
             for j, check in enumerate(checks if field.validator is not None else ()):
+                condition = _inline(check, field.type, f"x{i}")
+                if condition is not None:
+                    body.append(f"if {condition}:")
+                    body.append("    fail()")
+                    continue
                 ns[f"check{i}_{j}"] = check
                 ns[f"attribute{i}"] = field
                 body.append(f"check{i}_{j}(o, attribute{i}, x{i})")

@@ -7,9 +7,9 @@ fields and a ``type`` from :data:`TAGS` — an explicit, stable map, never a Pyt
 Each line is written canonically (sorted keys, no spaces, fields equal to their default left
 out); :func:`write_jsonl` writes a story's entities kind by kind, in id order.
 
-:func:`iter_jsonl` streams: it reads one line at a time and yields one record at a time. It
-checks each line as strictly as :func:`~policyconflict.serialization.loads` checks a document
-and raises :class:`~policyconflict.errors.ValidationError` at the first bad line, with every
+:func:`iter_jsonl` streams: it reads a batch of lines at a time and yields one record at a
+time. It checks each line as strictly as :func:`~policyconflict.serialization.loads` checks a
+document and raises :class:`~policyconflict.errors.ValidationError` at the first bad line, with every
 problem of that line, paths starting ``line N: $``. :func:`read_stories` groups the records into
 stories and checks each story's references.
 """
@@ -17,6 +17,7 @@ stories and checks each story's references.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -45,7 +46,6 @@ from policyconflict.model import _fields as f
 from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
 from policyconflict.serialization._document import PathOrFile, bulk
 from policyconflict.serialization._json import (
-    UNSURE,
     DuplicateKeys,
     encode,
     parse,
@@ -98,6 +98,7 @@ class StoryStart:
 
 
 _STRUCTURE_START: Final = CONVERTER.get_structure_hook(StoryStart)
+_FAST: Final = {**_STRUCTURE, STORY: _STRUCTURE_START}
 Record = Entity | StoryStart
 
 
@@ -229,20 +230,32 @@ def _record(value: Any, root: str, version: int) -> Record:
     return record
 
 
-def _fast_record(line: str | bytes, root: str, version: int) -> Record | None:
-    """The record on ``line`` read the fast way, or ``None`` if only the strict way can say."""
+def _fast_record(line: str | bytes, version: int) -> Record | None:
+    """The record on ``line`` read the fast way, or ``None`` if only the strict way can say
+    (a problem, or text the fast parser cannot vouch for)."""
+    if version != FORMAT_VERSION:
+        return None
     value = parse_fast(line)
-    if value is UNSURE:
+    if type(value) is not dict:
         return None
     try:
-        return _record(value, root, version)
-    except ValidationError:
+        hook = _FAST[value.pop("type")]
+        record: Record = hook(value)
+    except Exception:
         return None
+    return record
+
+
+BATCH: Final = 1024
+"""Lines read, checked and made into records at a time (with the garbage collector paused),
+before they are yielded one by one: memory stays bounded, and the collector is not switched
+on and off for every line."""
 
 
 def iter_jsonl(source: PathOrFile) -> Iterator[Record]:
-    """The records of a JSON Lines corpus, one line at a time: entities and
-    :class:`StoryStart` markers. The header is checked and not yielded.
+    """The records of a JSON Lines corpus, one at a time: entities and :class:`StoryStart`
+    markers. The header is checked and not yielded. The file is read :data:`BATCH` lines at a
+    time, never as a whole.
 
     A bad line raises :class:`~policyconflict.errors.ValidationError` with every problem of
     that line (paths ``line N: $...``); records before it have already been yielded.
@@ -254,21 +267,39 @@ def iter_jsonl(source: PathOrFile) -> Iterator[Record]:
 def _numbered(source: PathOrFile) -> Iterator[tuple[int, Record]]:
     version: int | None = None
     number = 0
-    for number, line in enumerate(_raw_lines(source), start=1):
-        root = f"line {number}: $"
-        if not line.strip():
-            raise _fail(root, "bad-json", "blank line: every line must hold one JSON object")
+    lines = enumerate(_raw_lines(source), start=1)
+    while True:
+        chunk = list(itertools.islice(lines, BATCH))
+        if not chunk:
+            break
+        done: list[tuple[int, Record]] = []
+        failure: ValidationError | None = None
         with bulk():
-            if version is None:
-                version = _check_header(parse(line, root=root), root)
-                continue
-            record = _fast_record(line, root, version)
-            if record is None:
-                # parsed again strictly, for every problem's exact path and message
-                record = _record(parse(line, root=root), root, version)
-        yield number, record
+            try:
+                for number, line in chunk:
+                    if version is None:
+                        version = _check_header(_parsed(line, number), f"line {number}: $")
+                        continue
+                    record = _fast_record(line, version)
+                    if record is None:
+                        # parsed again strictly, for every problem's exact path and message
+                        root = f"line {number}: $"
+                        record = _record(_parsed(line, number), root, version)
+                    done.append((number, record))
+            except ValidationError as exc:
+                failure = exc
+        yield from done
+        if failure is not None:
+            raise failure
     if version is None:
         raise _fail(f"line {number + 1}: $", "missing-header", "the corpus is empty: no header")
+
+
+def _parsed(line: str | bytes, number: int) -> Any:
+    root = f"line {number}: $"
+    if not line.strip():
+        raise _fail(root, "bad-json", "blank line: every line must hold one JSON object")
+    return parse(line, root=root)
 
 
 def read_stories(source: PathOrFile) -> Iterator[Story]:
