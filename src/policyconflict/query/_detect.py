@@ -9,7 +9,7 @@ from policyconflict.model.actions import Deployment
 from policyconflict.model.laws import Law
 from policyconflict.query import _scan
 from policyconflict.query._engine import Engine
-from policyconflict.query._indexes import SpanIndex
+from policyconflict.query._spans import SpanIndex
 from policyconflict.query._status import Courts
 from policyconflict.query._time import span_window
 from policyconflict.query.conflicts import (
@@ -151,14 +151,16 @@ def index_select(
     conflicts found once per kind and an index over them (both cached until the next ``add``)."""
     found: list[Conflict] = []
     window = span_window(None, during, certainty)
-    filters = {} if within is None else {"place": engine.tree.descendants(within)}
+    filters = {} if within is None else {"place": frozenset((within,))}
     for kind in ConflictKind:
         if kind not in kinds:
             continue
         entry = engine.cache.get(kind.value)
         if entry is None:
             items = detect(engine, (kind,), indexed=True)
-            index = SpanIndex([(c.period or Period(), {"place": c.places}) for c in items])
+            index = SpanIndex(
+                [(c.period or Period(), {"place": engine.areas(c.places)}) for c in items]
+            )
             entry = engine.cache[kind.value] = (items, index)
         items, index = entry
         found.extend(

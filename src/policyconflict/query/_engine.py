@@ -12,9 +12,10 @@ from policyconflict.model.actions import Deployment
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law
 from policyconflict.query._actors import Actors
-from policyconflict.query._indexes import SpanIndex, StatementIndex
+from policyconflict.query._indexes import StatementIndex
 from policyconflict.query._places import PlaceSource, PlaceTree
 from policyconflict.query._scan import Lookup, deployment_places
+from policyconflict.query._spans import SpanIndex
 from policyconflict.query._status import Courts
 from policyconflict.query._store import STRUCTURAL, Store
 
@@ -64,6 +65,7 @@ class Engine:
         """Forget the small indexes (rebuilt in milliseconds) and cached answers."""
         self._deployments: SpanIndex | None = None
         self._roles: SpanIndex | None = None
+        self._roles_by_person: dict[str, list[int]] | None = None
         self._laws: SpanIndex | None = None
         self._challenges: dict[str, list[int]] | None = None
         self._outcomes: dict[str, list[int]] | None = None
@@ -83,7 +85,15 @@ class Engine:
 
     def build_all(self) -> None:
         """Build every index (the conflicts are found on first use of :meth:`Corpus.conflicts`)."""
-        for name in ("tree", "actors", "statements", "deployments", "roles", "laws"):
+        for name in (
+            "tree",
+            "actors",
+            "statements",
+            "deployments",
+            "roles",
+            "roles_by_person",
+            "laws",
+        ):
             getattr(self, name)
         self.challenges, self.outcomes  # noqa: B018 - built for their side effect
 
@@ -121,6 +131,15 @@ class Engine:
             )
         return self._lookup
 
+    def areas(self, places: Iterable[str]) -> frozenset[str]:
+        """``places`` and every place above them: the keys a record placed there is filed
+        under."""
+        lineage = self.tree.lineage
+        found: set[str] = set()
+        for place in places:
+            found |= lineage(place)
+        return frozenset(found)
+
     @property
     def statements(self) -> StatementIndex:
         """The statement index."""
@@ -133,7 +152,8 @@ class Engine:
 
     @property
     def deployments(self) -> SpanIndex:
-        """Deployments by place, deploying agency and supported agency, over their periods."""
+        """Deployments by place (and the places above), deploying agency and supported agency,
+        over their periods."""
         if self._deployments is None:
             items: list[Deployment] = self.store.lists["deployments"]
             self._deployments = _span(
@@ -141,7 +161,7 @@ class Engine:
                     (
                         d.period,
                         {
-                            "place": deployment_places(d),
+                            "place": self.areas(deployment_places(d)),
                             "agency": (d.agency,),
                             "supports": d.in_support_of,
                         },
@@ -153,7 +173,7 @@ class Engine:
 
     @property
     def roles(self) -> SpanIndex:
-        """Roles by organization, title (case-folded) and person, over their periods."""
+        """Roles by organization and title (case-folded), over their periods."""
         if self._roles is None:
             self._roles = _span(
                 [
@@ -162,13 +182,23 @@ class Engine:
                         {
                             "organization": (r.organization,),
                             "title": (r.title.casefold(),),
-                            "person": (r.person,),
                         },
                     )
                     for r in self.store.lists["roles"]
                 ]
             )
         return self._roles
+
+    @property
+    def roles_by_person(self) -> dict[str, list[int]]:
+        """Person → positions of their roles, ascending (no dates needed: every role is asked
+        for)."""
+        if self._roles_by_person is None:
+            found: dict[str, list[int]] = {}
+            for pos, role in enumerate(self.store.lists["roles"]):
+                found.setdefault(role.person, []).append(pos)
+            self._roles_by_person = found
+        return self._roles_by_person
 
     @property
     def laws(self) -> SpanIndex:

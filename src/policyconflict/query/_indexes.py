@@ -1,202 +1,250 @@
-"""The indexes behind :class:`~policyconflict.query.Corpus`.
+"""The statement index behind :meth:`Corpus.statements <policyconflict.query.Corpus.statements>`.
 
-:class:`StatementIndex` (built for a million records) keeps, per speaker, per principal
-(``on_behalf_of``), per place and per target, a :class:`~policyconflict.query._runs.Runs` of
-date-sorted starts and positions, plus one ``Runs`` over every statement, and two columns of
-date ends. A query picks its most selective filter (the one whose posting lists are shortest),
-bisects those lists on the date window, and checks the remaining filters on the few candidates.
+:class:`StatementIndex` (built for a million records) keeps one
+:class:`~policyconflict.query._runs.Runs` per key of four dimensions, plus one over every
+statement:
 
-:class:`SpanIndex` does the same for records that last a period (deployments, roles, laws),
-with a second set of runs over the part of each period that is certain, for *surely* questions.
+* ``speaker``: the speaker;
+* ``principal``: the principal (``on_behalf_of``);
+* ``place``: every place the statement is placed in (its speaker's and its principal's);
+* ``target``: the targets of its positions.
 
-Results are positions into the corpus's lists, in ascending order: the corpus returns entities
-in the order it received them.
+``speaker_org`` asks for the speaker and principal keys of every member of the organization and
+``within`` for the place keys of every place below it.
+
+Two per-statement columns answer the filters that are not keys: the stances of its positions
+(one bit each) and its channel. A query takes the filter with the fewest records, bisects its runs
+on the time window, intersects the other filters' windowed records when they are about as few
+(in C, with sets) and checks the rest on the candidates.
+
+Building reads each field of the statements once, into columns, with C-level ``map`` calls where
+it can; groups the positions of each key in one pass over the statements in date order (so no
+key's list is sorted on its own); and keeps ``gc`` paused (see ``_engine``).
+
+Results are positions into the corpus's list, ascending: the corpus returns entities in the
+order it received them.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from itertools import chain
+from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import chain, compress
+from operator import attrgetter, itemgetter
 
-from policyconflict.dates import Period
-from policyconflict.model.statements import Statement
-from policyconflict.query._runs import CLASSES, Runs, width_class
-from policyconflict.query._time import Window, date_bounds, inner_bounds, outer_bounds
+from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query._runs import Runs, fill, widest, width_class
+from policyconflict.query._time import Window, date_bounds
 
-Check = Callable[[int], bool]
+PlacesOf = Callable[[str], frozenset[str]]
 
 _INTERSECT = 25
-"""Intersect another filter's posting lists when they are at most this many times as long as
-the candidates; check the filter on each candidate otherwise."""
+"""Intersect another key's records when at most this many times as many as the candidates;
+check the filter on each candidate otherwise."""
+
+_COUNTED = 16
+"""Count a filter's records in the time window (bisecting each run) when it has at most this
+many keys; take the size of its runs otherwise."""
+
+_STANCE_BITS = {stance: 1 << index for index, stance in enumerate(Stance)}
+_CHANNEL_CODES = {channel: index for index, channel in enumerate(Channel)}
+
+Table = dict[str, list[int]]
 
 
-def _size(dim: Mapping[str, Runs], keys: Collection[str]) -> int:
-    if len(keys) <= len(dim):
-        return sum(dim[k].size for k in keys if k in dim)
-    return sum(runs.size for k, runs in dim.items() if k in keys)
+def _sink(table: Table, key: str) -> list[int]:
+    members = table.get(key)
+    if members is None:
+        members = table[key] = []
+    return members
 
 
-def _present(dim: Mapping[str, Runs], keys: Collection[str]) -> list[Runs]:
+def _runs(dim: Mapping[str, Runs], keys: Collection[str]) -> list[Runs]:
+    """The runs of those of ``keys`` that ``dim`` has."""
     if len(keys) <= len(dim):
         return [dim[k] for k in keys if k in dim]
     return [runs for k, runs in dim.items() if k in keys]
 
 
-def _gather(
-    runs: Iterable[Runs], window: Window | None, los: Sequence[int], his: Sequence[int]
-) -> list[int]:
-    out: list[int] = []
-    for item in runs:
-        if window is None:
-            for positions in item.arrays():
-                out.extend(positions)
-        else:
-            item.select(window, los, his, out)
-    return out
-
-
-def _merge(tables: list[dict[str, list[int]]], widest: int) -> dict[str, Runs]:
-    """One :class:`Runs` per key from per-width-class tables of sorted positions."""
-    keys = set().union(*tables)
-    return {key: Runs.from_classes([t.get(key) for t in tables], widest) for key in keys}
+def _keep(found: list[int], column: bytearray, test: Callable[[int], object]) -> list[int]:
+    """The positions of ``found`` whose value in ``column`` passes ``test`` (order kept)."""
+    if len(found) < 2:
+        return [p for p in found if test(column[p])]
+    return list(compress(found, map(test, itemgetter(*found)(column))))
 
 
 class StatementIndex:
     """Statements by speaker, principal, place and target, each with dates (see module doc)."""
 
-    def __init__(
-        self, statements: Sequence[Statement], places_of: Callable[[str], frozenset[str]]
-    ) -> None:
+    def __init__(self, statements: Sequence[Statement], places_of: PlacesOf) -> None:
         self._places_of = places_of
         n = len(statements)
-        self.los = los = array("q", bytes(8 * n))
-        self.his = his = array("q", bytes(8 * n))
-        classes = bytearray(n)
-        cache: dict[int, tuple[int, int, int]] = {}
-        for pos, statement in enumerate(statements):
-            date = statement.date
+        # Dates: one entry per distinct (start, end); each statement's entry number.
+        entries: list[tuple[int, int, int]] = []
+        numbers: dict[tuple[int, int], int] = {}
+        cache: dict[int, int] = {}
+        entry_of = [0] * n
+        for pos, date in enumerate(map(attrgetter("date"), statements)):
             if date is None or date.hour is not None:
-                lo, hi = date_bounds(date)
-                width = width_class(lo, hi)
+                number = self._entry(date, entries, numbers)
             else:
                 # Year, month and day packed in one int: a cheaper cache key than a tuple.
                 short = (date.year << 9) | ((date.month or 0) << 5) | (date.day or 0)
                 found = cache.get(short)
                 if found is None:
-                    lo, hi = date_bounds(date)
-                    found = cache[short] = (lo, hi, width_class(lo, hi))
-                lo, hi, width = found
-            los[pos] = lo
-            his[pos] = hi
-            classes[pos] = width
-        # One pass in position order (sequential in memory); each list is sorted by start after.
-        dims: list[list[dict[str, list[int]]]] = [[{} for _ in range(CLASSES)] for _ in range(4)]
-        speaker, principal, place, target = dims
-        for pos, statement in enumerate(statements):
-            width = classes[pos]
-            table = speaker[width]
-            who = statement.speaker
-            members = table.get(who)
-            if members is None:
-                table[who] = [pos]
-            else:
-                members.append(pos)
-            places = places_of(who)
-            if statement.on_behalf_of is not None:
-                principal[width].setdefault(statement.on_behalf_of, []).append(pos)
-                places = places | places_of(statement.on_behalf_of)
-            table = place[width]
-            for where in places:
-                members = table.get(where)
-                if members is None:
-                    table[where] = [pos]
-                else:
-                    members.append(pos)
-            table = target[width]
-            for position in statement.positions:
+                    found = cache[short] = self._entry(date, entries, numbers)
+                number = found
+            entry_of[pos] = number
+        self.los = los = array("q", map([e[0] for e in entries].__getitem__, entry_of))
+        self.his = his = array("q", map([e[1] for e in entries].__getitem__, entry_of))
+        self.classes = classes = bytearray(map([e[2] for e in entries].__getitem__, entry_of))
+        # Date order: the statements of each entry in position order, entries by class and start.
+        groups: list[list[int]] = [[] for _ in entries]
+        for pos, number in enumerate(entry_of):
+            groups[number].append(pos)
+        ranked = sorted(range(len(entries)), key=lambda e: (entries[e][2], entries[e][0]))
+        order = list(chain.from_iterable(map(groups.__getitem__, ranked)))
+        rank = [0] * len(entries)
+        for place, number in enumerate(ranked):
+            rank[number] = place
+        rank_of = list(map(rank.__getitem__, entry_of))
+        del groups, entry_of
+        self.channels = bytearray(
+            map(_CHANNEL_CODES.__getitem__, map(attrgetter("channel"), statements))
+        )
+        self.stances = bytearray(n)
+        tables: tuple[Table, Table, Table, Table] = ({}, {}, {}, {})
+        sinks = self._actor_sinks(statements, tables)
+        fill(order, sinks)
+        del sinks
+        self._group_targets(statements, tables[3], rank_of.__getitem__)
+        wide = widest(los, his, classes)
+        self.every = Runs.build(order, classes, wide)
+        self.speaker, self.principal, self.place, self.target = (
+            {key: Runs.build(members, classes, wide) for key, members in table.items()}
+            for table in tables
+        )
+
+    @staticmethod
+    def _entry(
+        date: object, entries: list[tuple[int, int, int]], numbers: dict[tuple[int, int], int]
+    ) -> int:
+        lo, hi = date_bounds(date)  # type: ignore[arg-type]
+        number = numbers.get((lo, hi))
+        if number is None:
+            number = numbers[(lo, hi)] = len(entries)
+            entries.append((lo, hi, width_class(lo, hi)))
+        return number
+
+    def _actor_sinks(
+        self, statements: Sequence[Statement], tables: tuple[Table, ...]
+    ) -> list[tuple[list[int], ...]]:
+        """Per statement, the lists of its speaker, principal and place keys (one shared tuple
+        per speaker and principal)."""
+        speakers, principals, places = tables[0], tables[1], tables[2]
+        combos: dict[object, tuple[list[int], ...]] = {}
+        sinks: list[tuple[list[int], ...]] = []
+        add = sinks.append
+        for speaker, principal in zip(
+            map(attrgetter("speaker"), statements),
+            map(attrgetter("on_behalf_of"), statements),
+            strict=True,
+        ):
+            combo = speaker if principal is None else (speaker, principal)
+            mine = combos.get(combo)
+            if mine is None:
+                where = self._places_of(speaker)
+                lists = [_sink(speakers, speaker)]
+                if principal is not None:
+                    where = where | self._places_of(principal)
+                    lists.append(_sink(principals, principal))
+                lists.extend(_sink(places, place) for place in where)
+                mine = combos[combo] = tuple(lists)
+            add(mine)
+        return sinks
+
+    def _group_targets(
+        self, statements: Sequence[Statement], table: Table, rank_of: Callable[[int], int]
+    ) -> None:
+        """The positions of each target in date order (grouped in position order, then sorted
+        stably on the rank of their date); fills the stance column on the way."""
+        stances, bits = self.stances, _STANCE_BITS
+        for pos, positions in enumerate(map(attrgetter("positions"), statements)):
+            mask = 0
+            for position in positions:
                 members = table.get(position.target)
                 if members is None:
                     table[position.target] = [pos]
                 else:
                     members.append(pos)
-        start_of = los.__getitem__
-        for tables in dims:
-            for table in tables:
-                for members in table.values():
-                    members.sort(key=start_of)
-        order = sorted(range(n), key=start_of)
-        every: list[list[int] | None] = [[] for _ in range(CLASSES)]
-        widest = 0
-        last = CLASSES - 1
-        for pos in order:
-            width = classes[pos]
-            every[width].append(pos)  # type: ignore[union-attr]
-            if width == last:
-                widest = max(widest, his[pos] - los[pos])
-        self.every = Runs.from_classes(every, widest)
-        self.speaker, self.principal, self.place, self.target = (
-            _merge(tables, widest) for tables in dims
-        )
-
-    def _put(self, statement: Statement, pos: int) -> None:
-        def put(dim: dict[str, Runs], key: str) -> None:
-            runs = dim.get(key)
-            if runs is None:
-                runs = dim[key] = Runs()
-            runs.insert(pos, self.los, self.his)
-
-        self.every.insert(pos, self.los, self.his)
-        put(self.speaker, statement.speaker)
-        places = self._places_of(statement.speaker)
-        if statement.on_behalf_of is not None:
-            put(self.principal, statement.on_behalf_of)
-            places = places | self._places_of(statement.on_behalf_of)
-        for place in places:
-            put(self.place, place)
-        for position in statement.positions:
-            put(self.target, position.target)
+                mask |= bits[position.stance]
+            stances[pos] = mask
+        for members in table.values():
+            members.sort(key=rank_of)
 
     def add(self, statement: Statement) -> None:
         """Index one more statement, at the next position."""
         pos = len(self.los)
         lo, hi = date_bounds(statement.date)
+        width = width_class(lo, hi)
         self.los.append(lo)
         self.his.append(hi)
-        self._put(statement, pos)
+        self.classes.append(width)
+        bits = 0
+        for position in statement.positions:
+            bits |= _STANCE_BITS[position.stance]
+        self.stances.append(bits)
+        self.channels.append(_CHANNEL_CODES[statement.channel])
+        places = self._places_of(statement.speaker)
+        principal = statement.on_behalf_of
+        keys: list[tuple[dict[str, Runs], Collection[str]]] = [
+            (self.speaker, (statement.speaker,)),
+            (self.target, [x.target for x in statement.positions]),
+        ]
+        if principal is not None:
+            keys.append((self.principal, (principal,)))
+            places = places | self._places_of(principal)
+        keys.append((self.place, places))
+        self.every.insert(pos, width, self.los, self.his)
+        for dim, values in keys:
+            for value in values:
+                runs = dim.get(value)
+                if runs is None:
+                    runs = dim[value] = Runs()
+                runs.insert(pos, width, self.los, self.his)
 
     def query(
         self,
         statements: Sequence[Statement],
         *,
-        speakers: frozenset[str] | None,
-        voices: frozenset[str] | None,
-        places: frozenset[str] | None,
-        targets: frozenset[str] | None,
-        checks: Sequence[Check],
-        window: Window | None,
+        speaker: str | None = None,
+        voices: frozenset[str] | None = None,
+        places: frozenset[str] | None = None,
+        target: str | None = None,
+        stance: Stance | None = None,
+        channel: Channel | None = None,
+        window: Window | None = None,
     ) -> list[int]:
-        """Positions of the statements passing every filter, ascending.
+        """Positions of the statements passing every filter given, ascending.
 
-        ``speakers``: the speaker is one of them; ``voices``: the speaker or the principal is;
-        ``places``: the statement is placed in one of them; ``targets``: it takes a position on
-        one of them. ``checks`` are further tests on positions (stance, channel...).
+        ``speaker``: said by this actor; ``voices``: the speaker or the principal is one of
+        them; ``places``: placed in one of them; ``target``: takes a position on it;
+        ``stance``: a position with this stance (with ``target``: on that target);
+        ``channel``: made this way; ``window``: dated inside the window.
         """
-        plans: list[tuple[int, list[Runs], Check | None]] = []
-        if speakers is not None:
+        los = self.los
+        plans: list[tuple[int, list[Runs], Callable[[int], bool]]] = []
+        if speaker is not None:
             plans.append(
-                (
-                    _size(self.speaker, speakers),
-                    _present(self.speaker, speakers),
-                    lambda p: statements[p].speaker in speakers,
+                self._plan(
+                    [self.speaker.get(speaker)], window, lambda p: statements[p].speaker == speaker
                 )
             )
         if voices is not None:
-            runs = _present(self.speaker, voices) + _present(self.principal, voices)
             plans.append(
-                (
-                    sum(r.size for r in runs),
-                    runs,
+                self._plan(
+                    _runs(self.speaker, voices) + _runs(self.principal, voices),
+                    window,
                     lambda p: (
                         statements[p].speaker in voices or statements[p].on_behalf_of in voices
                     ),
@@ -204,114 +252,79 @@ class StatementIndex:
             )
         if places is not None:
             plans.append(
-                (
-                    _size(self.place, places),
-                    _present(self.place, places),
+                self._plan(
+                    _runs(self.place, places),
+                    window,
                     lambda p: self._placed_in(statements[p], places),
                 )
             )
-        if targets is not None:
+        if target is not None:
             plans.append(
-                (
-                    _size(self.target, targets),
-                    _present(self.target, targets),
-                    lambda p: any(x.target in targets for x in statements[p].positions),
+                self._plan(
+                    [self.target.get(target)],
+                    window,
+                    lambda p: any(x.target == target for x in statements[p].positions),
                 )
             )
+        found: list[int] = []
         if not plans:
-            found = _gather([self.every], window, self.los, self.his)
+            if window is None:
+                found = list(range(len(los)))
+            else:
+                self.every.select(window, los, self.his, found)
+                found.sort()
+        else:
+            plans.sort(key=lambda plan: plan[0])
+            if plans[0][0] == 0:
+                return []
+            found = self._gather(plans[0][1], window)
+            checks = []
+            for count, runs, test in plans[1:]:
+                if count <= _INTERSECT * len(found):
+                    # About as many records as candidates: intersect them (in C).
+                    found = list(set(found).intersection(self._gather(runs, window)))
+                else:
+                    checks.append(test)
             found.sort()
-            return [p for p in found if all(check(p) for check in checks)]
-        plans.sort(key=lambda plan: plan[0])
-        size, runs, _ = plans[0]
-        if size == 0:
-            return []
-        found = _gather(runs, window, self.los, self.his)
+            for test in checks:
+                found = [p for p in found if test(p)]
+        if stance is not None:
+            found = _keep(found, self.stances, _STANCE_BITS[stance].__and__)
+            if target is not None:
+                found = [
+                    p
+                    for p in found
+                    if any(
+                        x.target == target and x.stance is stance for x in statements[p].positions
+                    )
+                ]
+        if channel is not None:
+            found = _keep(found, self.channels, _CHANNEL_CODES[channel].__eq__)
+        return found
+
+    def _plan(
+        self, runs: Sequence[Runs | None], window: Window | None, test: Callable[[int], bool]
+    ) -> tuple[int, list[Runs], Callable[[int], bool]]:
+        """How many records a filter may give (counted on the window when it has few keys),
+        its runs and its test."""
+        present = [r for r in runs if r is not None]
+        if window is None or len(present) > _COUNTED:
+            return sum(r.size for r in present), present, test
+        return sum(r.count(window, self.los) for r in present), present, test
+
+    def _gather(self, runs: list[Runs], window: Window | None) -> list[int]:
+        out: list[int] = []
+        for item in runs:
+            if window is None:
+                out.extend(item.positions())
+            else:
+                item.select(window, self.los, self.his, out)
         if len(runs) > 1:  # a statement can sit under several of the keys
-            found = list(set(found))
-        rest: list[Check] = []
-        for other_size, other_runs, check in plans[1:]:
-            if other_size <= _INTERSECT * len(found):
-                # Posting lists about as short as the candidates: intersect them (in C).
-                arrays = chain.from_iterable(r.arrays() for r in other_runs)
-                found = list(set(found).intersection(chain.from_iterable(arrays)))
-            elif check is not None:
-                rest.append(check)
-        found.sort()
-        rest.extend(checks)
-        if not rest:
-            return found
-        return [p for p in found if all(check(p) for check in rest)]
+            out = list(set(out))
+        return out
 
     def _placed_in(self, statement: Statement, places: frozenset[str]) -> bool:
         if not self._places_of(statement.speaker).isdisjoint(places):
             return True
         principal = statement.on_behalf_of
         return principal is not None and not self._places_of(principal).isdisjoint(places)
-
-
-class SpanIndex:
-    """Records that last a period, by keys in named dimensions (see module doc)."""
-
-    def __init__(self, records: Sequence[tuple[Period, Mapping[str, Iterable[str]]]]) -> None:
-        self.los = los = array("q")
-        self.his = array("q")
-        self.ilos = ilos = array("q")
-        self.ihis = array("q")
-        self.keys: list[dict[str, frozenset[str]]] = []
-        for period, keys in records:
-            lo, hi = outer_bounds(period)
-            ilo, ihi = inner_bounds(period)
-            los.append(lo)
-            self.his.append(hi)
-            ilos.append(ilo)
-            self.ihis.append(ihi)
-            self.keys.append({dim: frozenset(values) for dim, values in keys.items()})
-        lists: dict[str, dict[str, list[int]]] = {}
-        for pos, keys in enumerate(self.keys):
-            for dim, values in keys.items():
-                table = lists.setdefault(dim, {})
-                for value in values:
-                    table.setdefault(value, []).append(pos)
-        every = list(range(len(records)))
-        self.every = (Runs.bulk(every, los, self.his), Runs.bulk(every[:], ilos, self.ihis))
-        self.dims: dict[str, dict[str, tuple[Runs, Runs]]] = {
-            dim: {
-                value: (Runs.bulk(members, los, self.his), Runs.bulk(members[:], ilos, self.ihis))
-                for value, members in table.items()
-            }
-            for dim, table in lists.items()
-        }
-
-    def query(self, filters: Mapping[str, frozenset[str]], window: Window | None) -> list[int]:
-        """Positions of the records with a key in each filter's set and passing ``window``."""
-        which = 1 if window is not None and window.inner else 0
-        los, his = (self.ilos, self.ihis) if which else (self.los, self.his)
-        best: tuple[int, list[Runs], str] | None = None
-        for dim, wanted in filters.items():
-            table = self.dims.get(dim, {})
-            runs = [
-                pair[which]
-                for pair in (
-                    [table[k] for k in wanted if k in table]
-                    if len(wanted) <= len(table)
-                    else [pair for k, pair in table.items() if k in wanted]
-                )
-            ]
-            size = sum(r.size for r in runs)
-            if best is None or size < best[0]:
-                best = (size, runs, dim)
-        if best is None:
-            found = _gather([self.every[which]], window, los, his)
-        else:
-            found = list(set(_gather(best[1], window, los, his)))
-        found.sort()
-        rest = [(dim, wanted) for dim, wanted in filters.items() if best is None or dim != best[2]]
-        if not rest:
-            return found
-        keys = self.keys
-        return [
-            p
-            for p in found
-            if all(not keys[p].get(dim, frozenset()).isdisjoint(wanted) for dim, wanted in rest)
-        ]

@@ -51,6 +51,7 @@ class PlaceTree:
             if parent is not None:
                 self._own_children.setdefault(parent, []).append(jurisdiction.id)
         self._descendants: dict[str, frozenset[str]] = {}
+        self._lineages: dict[str, frozenset[str]] = {}
 
     def _known(self, place: str) -> bool:
         return self._gazetteer is not None and place.startswith("ocd-") and place in self._gazetteer
@@ -83,6 +84,14 @@ class PlaceTree:
             seen.add(current)
             current = self.parent(current)
         return tuple(chain)
+
+    def lineage(self, place: str) -> frozenset[str]:
+        """``place`` and every place above it (cached): the keys an index files a record
+        placed in ``place`` under, so that ``within=X`` is one key."""
+        cached = self._lineages.get(place)
+        if cached is None:
+            cached = self._lineages[place] = frozenset((place, *self.ancestors(place)))
+        return cached
 
     def children(self, place: str) -> tuple[str, ...]:
         """The places whose parent is ``place``, sorted."""

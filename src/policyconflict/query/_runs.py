@@ -1,22 +1,25 @@
 """Sorted runs: the compact date index behind every time-aware query.
 
-A :class:`Runs` holds the records of one index key (one speaker, one place, ...) as arrays of
-positions sorted by the start of each record's interval, split by the interval's width into a
-few classes. To find the records whose interval meets a window ``low..high``, each class is
-bisected (on the starts, looked up through the positions) for starts between ``low - widest``
-and ``high`` (``widest``: the widest interval the class can hold) and the survivors are checked
-against their end. Splitting by width keeps a few year-long records from widening the search
-for the many day-long ones.
+A :class:`Runs` holds the records of one index key (one speaker, one place, ...) as one array of
+positions ordered by the width class of each record's interval (a day, a month, a year, more),
+then by the start of the interval, then by position. To find the records whose interval meets a
+window ``low..high``, each class's segment is bisected (on the starts, looked up through the
+positions) for starts between ``low - widest`` and ``high`` (``widest``: the widest interval
+the class can hold) and the survivors are checked against their end. Splitting by width keeps a
+few year-long records from widening the search for the many day-long ones.
 
-A run stores only ``int32`` positions — four bytes a record; the starts and ends are two
-columns shared by every key of the index.
+A run stores only ``int32`` positions — four bytes a record — and the class boundaries; the
+starts and ends are two columns shared by every key of the index.
+
+:func:`class_order` sorts a whole collection once; :func:`fill` then distributes the positions
+to every key's list in that order, so no key's list is ever sorted on its own.
 """
 
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from policyconflict.query._time import DAY, Window
@@ -25,6 +28,8 @@ _LIMITS: Final = (DAY, 32 * DAY, 400 * DAY)
 
 CLASSES: Final = len(_LIMITS) + 1
 """The number of width classes."""
+
+_LAST: Final = CLASSES - 1
 
 
 def width_class(lo: int, hi: int) -> int:
@@ -36,65 +41,91 @@ def width_class(lo: int, hi: int) -> int:
     return len(_LIMITS)
 
 
-class Runs:
-    """The records of one key, by width class; see the module docstring."""
+def class_order(los: Sequence[int], classes: bytearray) -> list[int]:
+    """Every position, ordered by width class, then start, then position."""
+    start_of = los.__getitem__
+    by_start = sorted(range(len(los)), key=start_of)
+    if not by_start:
+        return by_start
+    split: list[list[int]] = [[] for _ in range(CLASSES)]
+    appends = [members.append for members in split]
+    for pos in by_start:
+        appends[classes[pos]](pos)
+    return [pos for members in split for pos in members]
 
-    __slots__ = ("_runs", "_widest", "size")
+
+def fill(order: Iterable[int], sinks: Sequence[Sequence[list[int]]]) -> None:
+    """Append each position of ``order`` to every list of ``sinks[position]``.
+
+    With ``order`` from :func:`class_order`, every list ends up in the order :class:`Runs`
+    keeps: one pass over the records builds every key of an index.
+    """
+    for pos in order:
+        for members in sinks[pos]:
+            members.append(pos)
+
+
+def widest(los: Sequence[int], his: Sequence[int], classes: bytearray) -> int:
+    """The widest interval of the last class (0 when it is empty): one bound shared by every
+    key of an index."""
+    return max(
+        (hi - lo for lo, hi, width in zip(los, his, classes, strict=True) if width == _LAST),
+        default=0,
+    )
+
+
+class Runs:
+    """The records of one key, in class and start order; see the module docstring."""
+
+    __slots__ = ("_cuts", "_run", "_widest")
 
     def __init__(self) -> None:
-        self._runs: list[array[int] | None] = [None] * CLASSES
+        self._run: array[int] = array("i")
+        self._cuts = [0] * (CLASSES + 1)  # class c is _run[_cuts[c]:_cuts[c + 1]]
         self._widest = 0  # the widest interval of the last class (the others have limits)
-        self.size = 0
+
+    @property
+    def size(self) -> int:
+        """The number of records."""
+        return len(self._run)
 
     def _limit(self, width: int) -> int:
-        return _LIMITS[width] if width < len(_LIMITS) else self._widest
+        return _LIMITS[width] if width < _LAST else self._widest
 
     @classmethod
-    def from_classes(cls, lists: Sequence[list[int] | None], widest: int) -> Runs:
-        """Runs from one position list per width class, each already sorted by start;
-        ``widest`` bounds the widths of the last class."""
+    def build(cls, members: list[int], classes: bytearray, widest: int) -> Runs:
+        """The runs of ``members``, already in class and start order; ``widest`` bounds the
+        widths of the last class (see :func:`widest`)."""
         runs = cls()
-        for width, members in enumerate(lists):
-            if members:
-                runs._runs[width] = array("i", members)
-                runs.size += len(members)
         runs._widest = widest
+        runs._run = run = array("i", members)
+        cuts = runs._cuts
+        size = len(members)
+        class_of = classes.__getitem__
+        if size and class_of(run[-1]) == 0:  # all in the first class: the common case
+            cuts[1:] = [size] * CLASSES
+            return runs
+        lo = 0
+        for width in range(1, CLASSES):
+            lo = cuts[width] = bisect_left(run, width, lo, size, key=class_of)
+        cuts[CLASSES] = size
         return runs
 
-    @classmethod
-    def bulk(cls, positions: list[int], los: Sequence[int], his: Sequence[int]) -> Runs:
-        """The runs of ``positions`` (any order; sorted here by start)."""
-        positions.sort(key=los.__getitem__)
-        lists: list[list[int] | None] = [None] * CLASSES
-        widest = 0
-        for pos in positions:
-            width = width_class(los[pos], his[pos])
-            if width == len(_LIMITS):
-                widest = max(widest, his[pos] - los[pos])
-            found = lists[width]
-            if found is None:
-                lists[width] = [pos]
-            else:
-                found.append(pos)
-        return cls.from_classes(lists, widest)
-
-    def insert(self, pos: int, los: Sequence[int], his: Sequence[int]) -> None:
-        """Add one record anywhere (an ``add`` to a built index)."""
+    def insert(self, pos: int, width: int, los: Sequence[int], his: Sequence[int]) -> None:
+        """Add one record anywhere (an ``add`` to a built index); ``width`` is its class."""
         lo, hi = los[pos], his[pos]
-        width = width_class(lo, hi)
-        run = self._runs[width]
-        if run is None:
-            run = self._runs[width] = array("i")
-        insort(run, pos, key=los.__getitem__)
-        if width == len(_LIMITS):
+        cuts = self._cuts
+        start_of = los.__getitem__
+        at = bisect_right(self._run, lo, cuts[width], cuts[width + 1], key=start_of)
+        self._run.insert(at, pos)
+        for later in range(width + 1, CLASSES + 1):
+            cuts[later] += 1
+        if width == _LAST:
             self._widest = max(self._widest, hi - lo)
-        self.size += 1
 
-    def arrays(self) -> Iterator[array[int]]:
-        """The position arrays of the key (every position, unordered across arrays)."""
-        for run in self._runs:
-            if run is not None:
-                yield run
+    def positions(self) -> array[int]:
+        """Every position of the key (unordered as positions)."""
+        return self._run
 
     def select(
         self, window: Window, los: Sequence[int], his: Sequence[int], out: list[int]
@@ -104,20 +135,41 @@ class Runs:
         low, high = window.low, window.high
         inside = window.test == "inside"
         start_of = los.__getitem__
-        for width, run in enumerate(self._runs):
-            if run is None:
+        run, cuts = self._run, self._cuts
+        for width in range(CLASSES):
+            begin, end = cuts[width], cuts[width + 1]
+            if begin == end:
                 continue
             first = low if inside else low - self._limit(width)
-            start = bisect_left(run, first, key=start_of)
-            stop = bisect_right(run, high, start, key=start_of)
+            start = bisect_left(run, first, begin, end, key=start_of)
+            stop = bisect_right(run, high, start, end, key=start_of)
             if start >= stop:
                 continue
             if inside:
-                out.extend(p for p in run[start:stop] if his[p] <= high)
+                out.extend([p for p in run[start:stop] if his[p] <= high])
             elif low <= high:
                 # Records starting inside the window need no check of their end.
                 cut = bisect_left(run, low, start, stop, key=start_of)
-                out.extend(p for p in run[start:cut] if his[p] >= low)
+                if cut > start:
+                    out.extend([p for p in run[start:cut] if his[p] >= low])
                 out.extend(run[cut:stop])
             else:
-                out.extend(p for p in run[start:stop] if his[p] >= low)
+                out.extend([p for p in run[start:stop] if his[p] >= low])
+
+    def count(self, window: Window | None, los: Sequence[int]) -> int:
+        """At most how many positions :meth:`select` gives (all of them without a window)."""
+        if window is None:
+            return len(self._run)
+        low, high = window.low, window.high
+        inside = window.test == "inside"
+        start_of = los.__getitem__
+        run, cuts = self._run, self._cuts
+        total = 0
+        for width in range(CLASSES):
+            begin, end = cuts[width], cuts[width + 1]
+            if begin == end:
+                continue
+            first = low if inside else low - self._limit(width)
+            start = bisect_left(run, first, begin, end, key=start_of)
+            total += bisect_right(run, high, start, end, key=start_of) - start
+        return total

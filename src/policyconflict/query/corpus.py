@@ -11,7 +11,8 @@ story in its own order), so the same stories added in the same order give the sa
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import IO, Any
 
 from policyconflict.dates import Certainty
@@ -39,6 +40,14 @@ from policyconflict.story import Entity, Story
 __all__ = ["Corpus"]
 
 _DEFAULT: Any = object()
+
+
+def _pick(items: Sequence[Any], positions: list[int]) -> tuple[Any, ...]:
+    """The items at ``positions``, as a tuple (one C call for many)."""
+    if len(positions) > 1:
+        found: tuple[Any, ...] = itemgetter(*positions)(items)
+        return found
+    return tuple(items[p] for p in positions)
 
 
 class Corpus(LawQuestions):
@@ -227,28 +236,17 @@ class Corpus(LawQuestions):
                     certainty=certainty,
                 )
             )
-        window = point_window(on_date, period, certainty)
-        engine = self._engine
-        checks = []
-        if stance_value is not None:
-            checks.append(
-                lambda p: any(
-                    x.stance is stance_value and (target is None or x.target == target)
-                    for x in items[p].positions
-                )
-            )
-        if channel_value is not None:
-            checks.append(lambda p: items[p].channel is channel_value)
-        found = engine.statements.query(
+        found = self._engine.statements.query(
             items,
-            speakers=None if speaker is None else frozenset((speaker,)),
-            voices=None if speaker_org is None else engine.actors.members(speaker_org),
-            places=None if within is None else engine.tree.descendants(within),
-            targets=None if target is None else frozenset((target,)),
-            checks=checks,
-            window=window,
+            speaker=speaker,
+            voices=None if speaker_org is None else self._engine.actors.members(speaker_org),
+            places=None if within is None else self._engine.tree.descendants(within),
+            target=target,
+            stance=stance_value,
+            channel=channel_value,
+            window=point_window(on_date, period, certainty),
         )
-        return tuple(items[p] for p in found)
+        return _pick(items, found)
 
     # -- deployments ----------------------------------------------------------------------------
 
@@ -288,13 +286,13 @@ class Corpus(LawQuestions):
             )
         filters: dict[str, frozenset[str]] = {}
         if target_within is not None:
-            filters["place"] = engine.tree.descendants(target_within)
+            filters["place"] = frozenset((target_within,))
         if agency is not None:
             filters["agency"] = engine.actors.subtree(agency)
         if supports is not None:
             filters["supports"] = engine.actors.subtree(supports)
         found = engine.deployments.query(filters, span_window(on_date, period, certainty))
-        return tuple(items[p] for p in found)
+        return _pick(items, found)
 
     # -- roles ----------------------------------------------------------------------------------
 
@@ -329,15 +327,13 @@ class Corpus(LawQuestions):
         if title is not None:
             filters["title"] = frozenset((title.casefold(),))
         found = self._engine.roles.query(filters, span_window(on_date, None, certainty))
-        return tuple(items[p] for p in found)
+        return _pick(items, found)
 
     def roles_of(self, person: str) -> tuple[Role, ...]:
         """Every role ``person`` held, in time order (by period, then id)."""
         items: list[Role] = self._store.lists["roles"]
         if self._indexed:
-            held = [
-                items[p] for p in self._engine.roles.query({"person": frozenset((person,))}, None)
-            ]
+            held = [items[p] for p in self._engine.roles_by_person.get(person, ())]
         else:
             held = [r for r in items if r.person == person]
         return tuple(sorted(held, key=lambda r: (r.period.sort_key(), r.id)))
