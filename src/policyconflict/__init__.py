@@ -6,7 +6,8 @@ The core nouns are re-exported here; each lives in its own module (:mod:`policyc
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from policyconflict.dates import (
     OPEN,
@@ -71,15 +72,54 @@ from policyconflict.model import (
     Statement,
     Tally,
 )
-from policyconflict.query import Conflict, ConflictKind, Corpus, MergeConflict, MergeConflictError
-from policyconflict.serialization import dump, dumps, json_schema, load, loads
-from policyconflict.status import LawState, LawStatus, status_on
 from policyconflict.story import Story
 
-try:
-    __version__ = version("policyconflict")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+if TYPE_CHECKING:
+    from policyconflict.query import (
+        Conflict,
+        ConflictKind,
+        Corpus,
+        MergeConflict,
+        MergeConflictError,
+    )
+    from policyconflict.serialization import dump, dumps, json_schema, load, loads
+    from policyconflict.status import LawState, LawStatus, status_on
+
+    __version__: str
+
+_LAZY = {
+    **dict.fromkeys(
+        ("Conflict", "ConflictKind", "Corpus", "MergeConflict", "MergeConflictError"),
+        "policyconflict.query",
+    ),
+    **dict.fromkeys(("LawState", "LawStatus", "status_on"), "policyconflict.status"),
+    **dict.fromkeys(
+        ("dump", "dumps", "json_schema", "load", "loads"), "policyconflict.serialization"
+    ),
+}
+"""Names imported on first use: a program pays at start-up only for the parts it uses (the
+JSON format, the query engine, the law-status rules)."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        value = getattr(importlib.import_module(module), name)
+    elif name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            value = version("policyconflict")
+        except PackageNotFoundError:  # running from a source tree that is not installed
+            value = "0+unknown"
+    else:
+        raise AttributeError(f"module 'policyconflict' has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
 
 __all__ = [
     "OPEN",

@@ -14,6 +14,7 @@ JSON paths.
 from __future__ import annotations
 
 import enum
+import sys
 import types
 import typing
 from collections.abc import Callable
@@ -31,12 +32,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
+import policyconflict.model  # noqa: F401  (loads every model module)
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import DateTextError, Problem, ShapeError, ValidationError
 from policyconflict.serialization._json import DuplicateKeys, Marker
 from policyconflict.serialization._structure import make_structure_fn
 from policyconflict.serialization._unstructure import make_unstructure_fn
-from policyconflict.story import Story
 
 __all__ = ["CONVERTER", "Invalid", "make_converter", "problems_from"]
 
@@ -213,22 +214,16 @@ def _is_enum(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, enum.Enum)
 
 
-def _enums_reachable_from(root: type[Any]) -> list[type[enum.Enum]]:
-    """Every enum type used by a field of ``root`` or of a class nested in it."""
-    found: list[type[enum.Enum]] = []
-    seen: set[Any] = set()
-    pending: list[Any] = [root]
-    while pending:
-        tp = pending.pop()
-        if tp in seen:
-            continue
-        seen.add(tp)
-        if _is_enum(tp):
-            found.append(tp)
-        elif attrs.has(tp) and tp not in (PartialDate, Period):
-            pending.extend(field.type for field in attrs.fields(attrs.resolve_types(tp)))
-        else:
-            pending.extend(typing.get_args(tp))
+def _model_enums() -> list[type[enum.Enum]]:
+    """Every enum defined in the modules of :mod:`policyconflict.model` (cheaper at start-up
+    than walking every field type; a test checks that every enum a story can hold is here)."""
+    found = {
+        value
+        for name, module in list(sys.modules.items())
+        if name.startswith("policyconflict.model.")
+        for value in vars(module).values()
+        if _is_enum(value)
+    }
     return sorted(found, key=lambda e: e.__name__)
 
 
@@ -266,10 +261,16 @@ def _class_factory(converter: cattrs.Converter, *, fall_back: bool) -> Callable[
 
 
 def _detailed_class_hook(cls: type[Any], converter: cattrs.Converter) -> Hook:
-    """cattrs' generated function with detailed validation: slower, and names every problem."""
-    generated = make_dict_structure_fn(cls, converter)
+    """cattrs' generated function with detailed validation: slower, and names every problem.
+
+    Generated on first use: valid input never needs it.
+    """
+    made: list[Hook] = []
 
     def structure(value: Any, _type: Any = None) -> Any:
+        if not made:
+            made.append(make_dict_structure_fn(cls, converter))
+        generated = made[0]
         if type(value) is dict:
             return generated(value, cls)
         if type(value) is DuplicateKeys:
@@ -312,13 +313,11 @@ def make_converter(*, fall_back: bool = True) -> cattrs.Converter:
     converter = cattrs.Converter(
         forbid_extra_keys=True, detailed_validation=True, omit_if_default=True
     )
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(bool, _structure_bool)
-    converter.register_structure_hook(float, _structure_number)
+    for primitive, hook in _PRIMITIVE.items():
+        converter.register_structure_hook(primitive, hook)
     # The model's enums are str subclasses, so single dispatch would send them to the str
     # hook: each gets its own registration, which is more specific.
-    for enum_type in _enums_reachable_from(Story):
+    for enum_type in _model_enums():
         converter.register_structure_hook(enum_type, _enum_factory(enum_type))
     converter.register_structure_hook_func(lambda tp: tp == (int | float), _structure_number)
     converter.register_structure_hook(PartialDate, _text_hook(PartialDate.parse, "a date"))
@@ -342,6 +341,19 @@ def make_converter(*, fall_back: bool = True) -> cattrs.Converter:
 
 CONVERTER: Final = make_converter()
 """The converter every function of :mod:`policyconflict.serialization` uses."""
+
+
+class HookTable(dict[Any, Hook]):
+    """Hooks by key, each looked up in :data:`CONVERTER` on first use (so that a program
+    pays at start-up only for the classes it reads or writes)."""
+
+    def __init__(self, lookup: Callable[[Any], Hook]) -> None:
+        super().__init__()
+        self.lookup = lookup
+
+    def __missing__(self, key: Any) -> Hook:
+        hook = self[key] = self.lookup(key)
+        return hook
 
 
 # -- error trees → problems ----------------------------------------------------------------------

@@ -14,7 +14,7 @@ import os
 from typing import IO, Any, Final
 
 from policyconflict.errors import Problem, ValidationError
-from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
+from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from, wrong
 from policyconflict.serialization._json import (
     UNSURE,
     DuplicateKeys,
@@ -40,7 +40,7 @@ PathOrFile = str | os.PathLike[str] | IO[str] | IO[bytes]
 ENVELOPE: Final = ("format", "version")
 
 _STRUCTURE_STORY: Final = CONVERTER.get_structure_hook(Story)
-_UNSTRUCTURE: Final = {cls: CONVERTER.get_unstructure_hook(cls) for cls in COLLECTIONS.values()}
+_UNSTRUCTURE: Final = HookTable(CONVERTER.get_unstructure_hook)
 _MISSING: Final = object()
 
 

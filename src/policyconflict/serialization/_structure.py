@@ -92,8 +92,14 @@ class _Writer:
             return self.name("p", self.primitive[tp])
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.name("members", {m.value: m for m in tp}) + ".__getitem__"
+        if _is_model(tp):
+            # Looked up on the first call, then called directly: a class's function is only
+            # generated when a document holds one.
+            name = f"h_{len(self.namespace)}"
+            self.namespace[name] = _Deferred(self.get_hook, tp, name, self.namespace)
+            return name
         hook = self.get_hook(tp)
-        if _is_model(tp) or tp in _DATES:
+        if tp in _DATES:
             return self.name("h", hook)  # the library's own hooks take the value alone
         return self.name("h", _one_argument(hook, tp))
 
@@ -115,6 +121,24 @@ class _Writer:
             convert = self.function(item)
             return f"(tuple(map({convert}, {v})) if type({v}) is list else fail())"
         return f"{self.function(tp)}({v})"
+
+
+class _Deferred:
+    """Stands in a generated function's namespace for a nested class's hook until the first
+    call, which looks the hook up and puts it in its place."""
+
+    __slots__ = ("get_hook", "name", "namespace", "tp")
+
+    def __init__(self, get_hook: GetHook, tp: Any, name: str, namespace: dict[str, Any]) -> None:
+        self.get_hook = get_hook
+        self.tp = tp
+        self.name = name
+        self.namespace = namespace
+
+    def __call__(self, value: Any, _type: Any = None) -> Any:
+        hook = self.get_hook(self.tp)
+        self.namespace[self.name] = hook
+        return hook(value)
 
 
 def _one_argument(hook: Hook, tp: Any) -> Hook:

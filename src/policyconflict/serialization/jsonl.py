@@ -9,9 +9,9 @@ out); :func:`write_jsonl` writes a story's entities kind by kind, in id order.
 
 :func:`iter_jsonl` streams: it reads a batch of lines at a time and yields one record at a
 time. It checks each line as strictly as :func:`~policyconflict.serialization.loads` checks a
-document and raises :class:`~policyconflict.errors.ValidationError` at the first bad line, with every
-problem of that line, paths starting ``line N: $``. :func:`read_stories` groups the records into
-stories and checks each story's references.
+document and raises :class:`~policyconflict.errors.ValidationError` at the first bad line, with
+every problem of that line, paths starting ``line N: $``. :func:`read_stories` groups the
+records into stories and checks each story's references.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from policyconflict.model import (
     Statement,
 )
 from policyconflict.model import _fields as f
-from policyconflict.serialization._converter import CONVERTER, problems_from, wrong
+from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from, wrong
 from policyconflict.serialization._document import PathOrFile, bulk
 from policyconflict.serialization._json import (
     DuplicateKeys,
@@ -84,8 +84,7 @@ HEADER: Final = "header"
 STORY: Final = "story"
 
 _TAG_OF: Final = {cls: tag for tag, cls in TAGS.items()}
-_STRUCTURE: Final = {tag: CONVERTER.get_structure_hook(cls) for tag, cls in TAGS.items()}
-_UNSTRUCTURE: Final = {cls: CONVERTER.get_unstructure_hook(cls) for cls in TAGS.values()}
+_UNSTRUCTURE: Final = HookTable(CONVERTER.get_unstructure_hook)
 _ALLOWED: Final = ", ".join(repr(t) for t in sorted([*TAGS, STORY]))
 
 
@@ -97,9 +96,10 @@ class StoryStart:
     title: str = attrs.field(validator=f.text)
 
 
-_STRUCTURE_START: Final = CONVERTER.get_structure_hook(StoryStart)
-_FAST: Final = {**_STRUCTURE, STORY: _STRUCTURE_START}
+_STRUCTURE: Final = HookTable(lambda tag: CONVERTER.get_structure_hook(_RECORDS[tag]))
+"""``type`` tag (or ``story``) → structuring hook; a ``KeyError`` for any other tag."""
 Record = Entity | StoryStart
+_RECORDS: Final[Mapping[str, type[Any]]] = {**TAGS, STORY: StoryStart}
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -206,9 +206,7 @@ def _record(value: Any, root: str, version: int) -> Record:
         value = migrate(value, version, path=root)
     tag = value.get("type")
     hook: Callable[..., Any]
-    if tag == STORY:
-        hook = _STRUCTURE_START
-    elif type(tag) is str and tag in _STRUCTURE:
+    if type(tag) is str and tag in _RECORDS:
         hook = _STRUCTURE[tag]
     elif tag is None and "type" not in value:
         raise _fail(f"{root}.type", "missing-field", "a record needs a type")
@@ -239,7 +237,7 @@ def _fast_record(line: str | bytes, version: int) -> Record | None:
     if type(value) is not dict:
         return None
     try:
-        hook = _FAST[value.pop("type")]
+        hook = _STRUCTURE[value.pop("type")]
         record: Record = hook(value)
     except Exception:
         return None

@@ -21,7 +21,6 @@ import json
 import re
 import types
 import typing
-from importlib import resources
 from typing import Any, Final
 
 import attrs
@@ -195,6 +194,8 @@ def schema_text() -> str:
 
 def shipped_schema() -> dict[str, Any]:
     """The schema file shipped in the package (``policyconflict/data/schema.json``)."""
+    from importlib import resources  # only here: it is slow to import
+
     data = resources.files("policyconflict").joinpath("data/schema.json").read_text("utf-8")
     result: dict[str, Any] = json.loads(data)
     return result
