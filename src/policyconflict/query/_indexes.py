@@ -28,7 +28,7 @@ order it received them.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import chain, compress
 from operator import attrgetter, itemgetter
 
@@ -282,7 +282,12 @@ class StatementIndex:
             for count, runs, test in plans[1:]:
                 if count <= _INTERSECT * len(found):
                     # About as many records as candidates: intersect them (in C).
-                    found = list(set(found).intersection(self._gather(runs, window)))
+                    other: Iterable[int] = (
+                        runs[0].positions()
+                        if window is None and len(runs) == 1
+                        else self._gather(runs, window)
+                    )
+                    found = list(set(found).intersection(other))
                 else:
                     checks.append(test)
             found.sort()
