@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import itertools
 import pickle
@@ -517,3 +518,12 @@ def test_law_fiscal_quarters_partition_the_fiscal_year(
         assert isinstance(after.start, PartialDate)
         assert before.end.earliest + dt.timedelta(days=1) == after.start.earliest
     assert calendar.year(calendar.year_of(day)).surely_contains(day)
+
+
+@given(st.integers(1, 9999), st.integers(1, 12))
+def test_the_last_day_of_a_month_is_the_gregorian_one(year: int, month: int) -> None:
+    last = calendar.monthrange(year, month)[1]
+    assert PartialDate(year=year, month=month).latest == dt.date(year, month, last)
+    PartialDate(year=year, month=month, day=last)  # accepted
+    with pytest.raises(ValueError, match="day"):
+        PartialDate(year=year, month=month, day=last + 1)

@@ -10,7 +10,6 @@ same ids.
 from __future__ import annotations
 
 import enum
-import hashlib
 import re
 import unicodedata
 from typing import Final
@@ -89,6 +88,8 @@ def _date_part(date: str | None) -> str:
 
 
 def _digest(*parts: str) -> str:
+    import hashlib  # here, not at the top: few programs make ids, and it is slow to import
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:8]
 
 

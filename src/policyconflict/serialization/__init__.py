@@ -30,6 +30,9 @@ allowed values), ``bad-text`` (lone surrogates), ``bad-format``, ``unsupported-v
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from policyconflict.serialization._document import dump, dumps, load, loads
 from policyconflict.serialization._json import MAX_DEPTH, MAX_INT
 from policyconflict.serialization._migrations import (
@@ -38,14 +41,40 @@ from policyconflict.serialization._migrations import (
     MIGRATIONS,
     register_migration,
 )
-from policyconflict.serialization.jsonl import (
-    TAGS,
-    StoryStart,
-    iter_jsonl,
-    read_stories,
-    write_jsonl,
-)
-from policyconflict.serialization.schema import json_schema
+
+if TYPE_CHECKING:
+    from policyconflict.serialization.jsonl import (
+        TAGS,
+        StoryStart,
+        iter_jsonl,
+        read_stories,
+        write_jsonl,
+    )
+    from policyconflict.serialization.schema import json_schema
+
+_LAZY = {
+    **dict.fromkeys(
+        ("TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl"),
+        "policyconflict.serialization.jsonl",
+    ),
+    "json_schema": "policyconflict.serialization.schema",
+}
+"""JSON Lines and the schema are imported on first use (start-up time matters to a program
+that reads one document)."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "FORMAT_NAME",
