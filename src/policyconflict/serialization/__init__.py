@@ -21,7 +21,7 @@ Format rules in brief (the module docstrings say more):
 Problem codes of the format (the model adds its own: ``empty``, ``end-before-start``,
 ``unknown-reference``, ``wrong-kind``, ...): ``bad-json`` (malformed text or bytes that are not
 UTF-8; the message gives line and column), ``unknown-field``, ``missing-field``, ``wrong-type``,
-``not-finite`` (NaN, Infinity), ``too-large`` (integers beyond ±2**53, floats overflowing),
+``not-finite`` (NaN, Infinity), ``too-large`` (numbers beyond ±2**53),
 ``duplicate-key``, ``too-deep``, ``bad-date``, ``bad-id``, ``bad-enum`` (the message lists the
 allowed values), ``bad-text`` (lone surrogates), ``bad-format``, ``unsupported-version``,
 ``migration-failed``; in JSON Lines also ``missing-header``, ``bad-tag`` and
