@@ -1,8 +1,9 @@
 """The statement index behind :meth:`Corpus.statements <policyconflict.query.Corpus.statements>`.
 
 :class:`StatementIndex` (built for a million records) keeps one
-:class:`~policyconflict.query._runs.Runs` per key of four dimensions, plus one over every
-statement:
+:class:`~policyconflict.query._runs.Runs` per key of four dimensions, plus a
+:class:`~policyconflict.query._blocks.Blocks` of every statement (for queries with only a time
+filter):
 
 * ``speaker``: the speaker;
 * ``principal``: the principal (``on_behalf_of``);
@@ -13,9 +14,11 @@ statement:
 ``within`` for the place keys of every place below it.
 
 Two per-statement columns answer the filters that are not keys: the stances of its positions
-(one bit each) and its channel. A query takes the filter with the fewest records, bisects its runs
-on the time window, intersects the other filters' windowed records when they are about as few
-(in C, with sets) and checks the rest on the candidates.
+(one bit each) and its channel. Keys holding at least one record in ``_MARKED`` also keep a
+membership column (a byte per statement). A query takes the filter with the fewest records,
+bisects its runs on the time window, checks the candidates against the membership column of any
+other filter that has one (in C), intersects the other filters' windowed records when they are
+about as few (in C, with sets) and checks the rest on the candidates.
 
 Building reads each field of the statements once, into columns, with C-level ``map`` calls where
 it can; groups the positions of each key in one pass over the statements in date order (so no
@@ -33,6 +36,7 @@ from itertools import chain, compress
 from operator import attrgetter, itemgetter
 
 from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query._blocks import Blocks
 from policyconflict.query._runs import Runs, fill, widest, width_class
 from policyconflict.query._time import Window, date_bounds
 
@@ -45,6 +49,11 @@ check the filter on each candidate otherwise."""
 _COUNTED = 16
 """Count a filter's records in the time window (bisecting each run) when it has at most this
 many keys; take the size of its runs otherwise."""
+
+_MARKED = 16
+"""A key with at least one record in this many keeps a membership column (:meth:`Runs.mark`):
+at most ``_MARKED`` bytes per record of the key, so the columns cost at most ``_MARKED`` times
+the positions they stand for."""
 
 _STANCE_BITS = {stance: 1 << index for index, stance in enumerate(Stance)}
 _CHANNEL_CODES = {channel: index for index, channel in enumerate(Channel)}
@@ -104,6 +113,7 @@ class StatementIndex:
             groups[number].append(pos)
         ranked = sorted(range(len(entries)), key=lambda e: (entries[e][2], entries[e][0]))
         order = list(chain.from_iterable(map(groups.__getitem__, ranked)))
+        self.every = Blocks(order, [entries[e] for e in ranked], [len(groups[e]) for e in ranked])
         rank = [0] * len(entries)
         for place, number in enumerate(ranked):
             rank[number] = place
@@ -119,11 +129,18 @@ class StatementIndex:
         del sinks
         self._group_targets(statements, tables[3], rank_of.__getitem__)
         wide = widest(los, his, classes)
-        self.every = Runs.build(order, classes, wide)
         self.speaker, self.principal, self.place, self.target = (
             {key: Runs.build(members, classes, wide) for key, members in table.items()}
             for table in tables
         )
+        self._marked = [
+            runs
+            for dim in (self.speaker, self.principal, self.place, self.target)
+            for runs in dim.values()
+            if runs.size * _MARKED >= n
+        ]
+        for runs in self._marked:
+            runs.mark(n)
 
     @staticmethod
     def _entry(
@@ -205,7 +222,11 @@ class StatementIndex:
             keys.append((self.principal, (principal,)))
             places = places | self._places_of(principal)
         keys.append((self.place, places))
-        self.every.insert(pos, width, self.los, self.his)
+        self.every.insert(pos, lo, hi, width)
+        for marked in self._marked:  # every membership column covers every position
+            marks = marked.marks
+            if marks is not None:
+                marks.append(0)
         for dim, values in keys:
             for value in values:
                 runs = dim.get(value)
@@ -271,26 +292,39 @@ class StatementIndex:
             if window is None:
                 found = list(range(len(los)))
             else:
-                self.every.select(window, los, self.his, found)
+                self.every.select(window, found)
                 found.sort()
         else:
             plans.sort(key=lambda plan: plan[0])
             if plans[0][0] == 0:
                 return []
-            found = self._gather(plans[0][1], window)
+            found, unique = self._gather(plans[0][1], window)
+            rest = []
+            for plan in plans[1:]:
+                marks = plan[1][0].marks if len(plan[1]) == 1 else None
+                if marks is None:
+                    rest.append(plan)
+                else:
+                    # A key with a membership column: check each candidate in C. The window
+                    # needs no second look: every candidate already passed it.
+                    found = list(compress(found, map(marks.__getitem__, found)))
             checks = []
-            for count, runs, test in plans[1:]:
+            for count, runs, test in rest:
                 if count <= _INTERSECT * len(found):
                     # About as many records as candidates: intersect them (in C).
                     other: Iterable[int] = (
                         runs[0].positions()
                         if window is None and len(runs) == 1
-                        else self._gather(runs, window)
+                        else self._gather(runs, window)[0]
                     )
                     found = list(set(found).intersection(other))
+                    unique = True
                 else:
                     checks.append(test)
-            found.sort()
+            if unique:
+                found.sort()
+            else:  # a statement can sit under several of the driving filter's keys
+                found = sorted(set(found))
             for test in checks:
                 found = [p for p in found if test(p)]
         if stance is not None:
@@ -317,16 +351,16 @@ class StatementIndex:
             return sum(r.size for r in present), present, test
         return sum(r.count(window, self.los) for r in present), present, test
 
-    def _gather(self, runs: list[Runs], window: Window | None) -> list[int]:
+    def _gather(self, runs: list[Runs], window: Window | None) -> tuple[list[int], bool]:
+        """The positions of ``runs`` passing ``window``, and whether each is there once (a
+        statement can sit under several of the keys)."""
         out: list[int] = []
         for item in runs:
             if window is None:
                 out.extend(item.positions())
             else:
                 item.select(window, self.los, self.his, out)
-        if len(runs) > 1:  # a statement can sit under several of the keys
-            out = list(set(out))
-        return out
+        return out, len(runs) <= 1
 
     def _placed_in(self, statement: Statement, places: frozenset[str]) -> bool:
         if not self._places_of(statement.speaker).isdisjoint(places):

@@ -9,7 +9,10 @@ the class can hold) and the survivors are checked against their end. Splitting b
 few year-long records from widening the search for the many day-long ones.
 
 A run stores only ``int32`` positions — four bytes a record — and the class boundaries; the
-starts and ends are two columns shared by every key of the index.
+starts and ends are two columns shared by every key of the index. A key with very many records
+can also keep a membership column (:meth:`Runs.mark`, one byte per record of the index), so
+another filter's candidates are checked against it in C instead of being intersected with
+its whole list.
 
 :func:`class_order` sorts a whole collection once; :func:`fill` then distributes the positions
 to every key's list in that order, so no key's list is ever sorted on its own.
@@ -19,14 +22,17 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import deque
 from collections.abc import Iterable, Sequence
+from itertools import compress, repeat
 from typing import Final
 
 from policyconflict.query._time import DAY, Window
 
-_LIMITS: Final = (DAY, 32 * DAY, 400 * DAY)
+LIMITS: Final = (DAY, 32 * DAY, 400 * DAY)
+"""The widest interval of each width class but the last (a day, a month, a year)."""
 
-CLASSES: Final = len(_LIMITS) + 1
+CLASSES: Final = len(LIMITS) + 1
 """The number of width classes."""
 
 _LAST: Final = CLASSES - 1
@@ -35,10 +41,10 @@ _LAST: Final = CLASSES - 1
 def width_class(lo: int, hi: int) -> int:
     """The width class of an interval: one day, a month, a year, or more (no date: 0)."""
     width = hi - lo
-    for index, limit in enumerate(_LIMITS):
+    for index, limit in enumerate(LIMITS):
         if width <= limit:
             return index
-    return len(_LIMITS)
+    return len(LIMITS)
 
 
 def class_order(los: Sequence[int], classes: bytearray) -> list[int]:
@@ -74,15 +80,27 @@ def widest(los: Sequence[int], his: Sequence[int], classes: bytearray) -> int:
     )
 
 
+def ending_from(segment: Sequence[int], his: Sequence[int], low: int) -> Iterable[int]:
+    """The positions of ``segment`` whose end is at or after ``low`` (order kept; in C)."""
+    return compress(segment, map(low.__le__, map(his.__getitem__, segment)))
+
+
+def ending_by(segment: Sequence[int], his: Sequence[int], high: int) -> Iterable[int]:
+    """The positions of ``segment`` whose end is at or before ``high`` (order kept; in C)."""
+    return compress(segment, map(high.__ge__, map(his.__getitem__, segment)))
+
+
 class Runs:
     """The records of one key, in class and start order; see the module docstring."""
 
-    __slots__ = ("_cuts", "_run", "_widest")
+    __slots__ = ("_cuts", "_run", "_widest", "marks")
 
     def __init__(self) -> None:
         self._run: array[int] = array("i")
         self._cuts = [0] * (CLASSES + 1)  # class c is _run[_cuts[c]:_cuts[c + 1]]
         self._widest = 0  # the widest interval of the last class (the others have limits)
+        self.marks: bytearray | None = None
+        """With :meth:`mark`: one byte per position of the index, 1 for this key's."""
 
     @property
     def size(self) -> int:
@@ -90,7 +108,7 @@ class Runs:
         return len(self._run)
 
     def _limit(self, width: int) -> int:
-        return _LIMITS[width] if width < _LAST else self._widest
+        return LIMITS[width] if width < _LAST else self._widest
 
     @classmethod
     def build(cls, members: list[int], classes: bytearray, widest: int) -> Runs:
@@ -111,9 +129,24 @@ class Runs:
         cuts[CLASSES] = size
         return runs
 
+    def mark(self, size: int) -> bytearray:
+        """Keep :attr:`marks` for an index of ``size`` positions; returns it.
+
+        Costs ``size`` bytes: worth it for keys holding a good share of the records, whose
+        lists are too long to intersect quickly.
+        """
+        self.marks = marks = bytearray(size)
+        deque(map(marks.__setitem__, self._run, repeat(1)), maxlen=0)  # in C
+        return marks
+
     def insert(self, pos: int, width: int, los: Sequence[int], his: Sequence[int]) -> None:
         """Add one record anywhere (an ``add`` to a built index); ``width`` is its class."""
         lo, hi = los[pos], his[pos]
+        marks = self.marks
+        if marks is not None:
+            if len(marks) <= pos:
+                marks.extend(bytes(pos + 1 - len(marks)))
+            marks[pos] = 1
         cuts = self._cuts
         start_of = los.__getitem__
         at = bisect_right(self._run, lo, cuts[width], cuts[width + 1], key=start_of)
@@ -146,15 +179,15 @@ class Runs:
             if start >= stop:
                 continue
             if inside:
-                out.extend([p for p in run[start:stop] if his[p] <= high])
+                out.extend(ending_by(run[start:stop], his, high))
             elif low <= high:
                 # Records starting inside the window need no check of their end.
                 cut = bisect_left(run, low, start, stop, key=start_of)
                 if cut > start:
-                    out.extend([p for p in run[start:cut] if his[p] >= low])
+                    out.extend(ending_from(run[start:cut], his, low))
                 out.extend(run[cut:stop])
             else:
-                out.extend([p for p in run[start:stop] if his[p] >= low])
+                out.extend(ending_from(run[start:stop], his, low))
 
     def count(self, window: Window | None, los: Sequence[int]) -> int:
         """At most how many positions :meth:`select` gives (all of them without a window)."""
