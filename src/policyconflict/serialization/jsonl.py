@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import io
 import itertools
+import operator
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
+import orjson
 
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.model import (
@@ -80,6 +82,11 @@ TAGS: Final[Mapping[str, type[Any]]] = {
 }
 """``type`` tag → entity class. Tags are part of the format: they never change."""
 
+BATCH: Final = 1024
+"""Lines read, checked and made into records at a time (with the garbage collector paused)
+before they are yielded one by one, and lines written at a time: memory stays bounded, and the
+collector is not switched on and off for every line."""
+
 HEADER: Final = "header"
 STORY: Final = "story"
 
@@ -111,10 +118,13 @@ def _lines(items: Iterable[Story | Entity]) -> Iterator[bytes]:
         if isinstance(item, Story):
             yield encode({"id": item.id, "title": item.title, "type": STORY})
             for name in COLLECTIONS:
-                for entity in sorted(getattr(item, name), key=lambda e: str(e.id)):
+                for entity in sorted(getattr(item, name), key=_BY_ID):
                     yield _entity_line(entity)
         else:
             yield _entity_line(item)
+
+
+_BY_ID: Final = operator.attrgetter("id")
 
 
 def _entity_line(entity: Any) -> bytes:
@@ -124,7 +134,11 @@ def _entity_line(entity: Any) -> bytes:
     value = _UNSTRUCTURE[type(entity)](entity)
     value["type"] = tag
     try:
-        return encode(value)
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        pass
+    try:
+        return encode(value)  # says where the text fails, or writes what orjson cannot
     except UnicodeEncodeError as exc:
         raise _fail(
             "$",
@@ -136,17 +150,33 @@ def _entity_line(entity: Any) -> bytes:
 
 def write_jsonl(items: Iterable[Story | Entity], target: PathOrFile) -> int:
     """Write a header line, then each story (a ``story`` line and its entities) or entity, to a
-    path or an open file (text or binary). Returns the number of lines written."""
-    count = 0
+    path or an open file (text or binary). Returns the number of lines written.
+
+    Lines are written :data:`BATCH` at a time."""
     if isinstance(target, str | os.PathLike):
         with open(target, "wb") as handle:
             return write_jsonl(items, handle)
     text_mode = isinstance(target, io.TextIOBase)
     out: Any = target
+    count = 0
+    batch: list[bytes] = []
     with bulk():
         for line in _lines(items):
-            out.write(line.decode("utf-8") + "\n" if text_mode else line + b"\n")
-            count += 1
+            batch.append(line)
+            if len(batch) == BATCH:
+                count += _write(out, batch, text_mode)
+        count += _write(out, batch, text_mode)
+    return count
+
+
+def _write(out: Any, batch: list[bytes], text_mode: bool) -> int:
+    """Write the lines in ``batch``, each followed by a newline; empty ``batch``."""
+    if not batch:
+        return 0
+    data = b"\n".join(batch) + b"\n"
+    out.write(data.decode("utf-8") if text_mode else data)
+    count = len(batch)
+    batch.clear()
     return count
 
 
@@ -242,12 +272,6 @@ def _fast_record(line: str | bytes, version: int) -> Record | None:
     except Exception:
         return None
     return record
-
-
-BATCH: Final = 1024
-"""Lines read, checked and made into records at a time (with the garbage collector paused),
-before they are yielded one by one: memory stays bounded, and the collector is not switched
-on and off for every line."""
 
 
 def iter_jsonl(source: PathOrFile) -> Iterator[Record]:
