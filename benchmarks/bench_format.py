@@ -255,6 +255,73 @@ def cold_starts(libraries: list[str], corpus: int, data: bytes, repeat: int) -> 
     return {lib: statistics.median(times[lib]) - base for lib in libraries}
 
 
+Runs = dict[str, Callable[[], object]]
+
+
+def corpus_runs(name: str, statements_n: int, mixed_n: int) -> tuple[Runs, Runs, int, int]:
+    """The load and dump runs of each library for one corpus, the number of records and the
+    size of the data (each library's objects to dump are made here)."""
+    import io
+
+    import orjson
+
+    import policyconflict.serialization as pcs
+    from policyconflict.serialization import jsonl
+
+    pyd = pydantic_models()
+    ms = msgspec_models()
+    if name == "statements":
+        document = statements_document(statements_n)
+        story = pcs.loads(document)
+        assert pcs.dumps(story).encode() == document, "the generator must write canonical text"
+        pyd_doc = pyd["document"].model_validate_json(document)
+        ms_doc = ms["document"].decode(document)
+        plain_doc = orjson.loads(document)
+        loads: Runs = {
+            "policyconflict": lambda: pcs.loads(document),
+            "pydantic": lambda: pyd["document"].model_validate_json(document),
+            "msgspec": lambda: ms["document"].decode(document),
+            "orjson": lambda: orjson.loads(document),
+        }
+        dumps: Runs = {
+            "policyconflict": lambda: pcs.dumps(story).encode(),
+            "pydantic": lambda: pyd_doc.model_dump_json(exclude_defaults=True),
+            "msgspec": lambda: ms["encoder"].encode(ms_doc),
+            "orjson": lambda: orjson.dumps(plain_doc, option=orjson.OPT_SORT_KEYS),
+        }
+        return loads, dumps, statements_n, len(document)
+
+    corpus = mixed_corpus(mixed_n)
+    lines = corpus.splitlines()[1:]
+    records = list(jsonl.iter_jsonl(io.BytesIO(corpus)))
+    pyd_records = [pyd["record"].validate_json(line) for line in lines]
+    ms_records = [ms["record"].decode(line) for line in lines]
+    plain_records = [orjson.loads(line) for line in lines]
+
+    def write_corpus() -> bytes:
+        out = io.BytesIO()
+        jsonl.write_jsonl(records, out)
+        return out.getvalue()
+
+    loads = {
+        "policyconflict": lambda: list(jsonl.iter_jsonl(io.BytesIO(corpus))),
+        "pydantic": lambda: [pyd["record"].validate_json(x) for x in lines],
+        "msgspec": lambda: [ms["record"].decode(x) for x in lines],
+        "orjson": lambda: [orjson.loads(x) for x in lines],
+    }
+    dumps = {
+        "policyconflict": write_corpus,
+        "pydantic": lambda: b"\n".join(
+            pyd["record"].dump_json(r, exclude_defaults=True) for r in pyd_records
+        ),
+        "msgspec": lambda: b"\n".join(ms["encoder"].encode(r) for r in ms_records),
+        "orjson": lambda: b"\n".join(
+            orjson.dumps(r, option=orjson.OPT_SORT_KEYS) for r in plain_records
+        ),
+    }
+    return loads, dumps, len(lines), len(corpus)
+
+
 def main() -> None:
     """Measure and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -265,85 +332,28 @@ def main() -> None:
     n = 20_000 if args.quick else args.n
     repeat = 3 if args.quick else args.repeat
 
-    import io
-
-    import orjson
-
-    import policyconflict.serialization as pcs
-    from policyconflict.serialization import jsonl
-
-    pyd = pydantic_models()
-    ms = msgspec_models()
-
-    document = statements_document(n)
-    corpus = mixed_corpus(max(n // 4, 60))
-    corpus_lines = corpus.splitlines()[1:]
-    count = {"statements": n, "mixed": len(corpus_lines)}
+    libraries = ["policyconflict", "pydantic", "msgspec", "orjson"]
+    statements_n = n
+    mixed_n = max(n // 4, 60)
     print(
-        f"statements: {n:,} records, {len(document) / n:.0f} bytes each; "
-        f"mixed: {count['mixed']:,} records, {len(corpus) / count['mixed']:.0f} bytes each; "
+        f"statements: {statements_n:,} records; mixed: {mixed_n:,} records; "
         f"median of {repeat}; Python {sys.version.split()[0]}"
     )
-
-    story = pcs.loads(document)
-    assert pcs.dumps(story).encode() == document, "the generator must write canonical text"
-    records = list(jsonl.iter_jsonl(io.BytesIO(corpus)))
-    pyd_doc = pyd["document"].model_validate_json(document)
-    pyd_records = [pyd["record"].validate_json(line) for line in corpus_lines]
-    ms_doc = ms["document"].decode(document)
-    ms_records = [ms["record"].decode(line) for line in corpus_lines]
-    plain_doc = orjson.loads(document)
-    plain_records = [orjson.loads(line) for line in corpus_lines]
-
-    loads: dict[str, dict[str, Callable[[], object]]] = {
-        "statements": {
-            "policyconflict": lambda: pcs.loads(document),
-            "pydantic": lambda: pyd["document"].model_validate_json(document),
-            "msgspec": lambda: ms["document"].decode(document),
-            "orjson": lambda: orjson.loads(document),
-        },
-        "mixed": {
-            "policyconflict": lambda: list(jsonl.iter_jsonl(io.BytesIO(corpus))),
-            "pydantic": lambda: [pyd["record"].validate_json(x) for x in corpus_lines],
-            "msgspec": lambda: [ms["record"].decode(x) for x in corpus_lines],
-            "orjson": lambda: [orjson.loads(x) for x in corpus_lines],
-        },
-    }
-
-    def write_corpus() -> bytes:
-        out = io.BytesIO()
-        jsonl.write_jsonl(records, out)
-        return out.getvalue()
-
-    dumps: dict[str, dict[str, Callable[[], object]]] = {
-        "statements": {
-            "policyconflict": lambda: pcs.dumps(story).encode(),
-            "pydantic": lambda: pyd_doc.model_dump_json(exclude_defaults=True),
-            "msgspec": lambda: ms["encoder"].encode(ms_doc),
-            "orjson": lambda: orjson.dumps(plain_doc, option=orjson.OPT_SORT_KEYS),
-        },
-        "mixed": {
-            "policyconflict": write_corpus,
-            "pydantic": lambda: b"\n".join(
-                pyd["record"].dump_json(r, exclude_defaults=True) for r in pyd_records
-            ),
-            "msgspec": lambda: b"\n".join(ms["encoder"].encode(r) for r in ms_records),
-            "orjson": lambda: b"\n".join(
-                orjson.dumps(r, option=orjson.OPT_SORT_KEYS) for r in plain_records
-            ),
-        },
-    }
-
-    libraries = ["policyconflict", "pydantic", "msgspec", "orjson"]
     results: dict[tuple[str, str, str], float] = {}
+    # One corpus at a time, its data dropped before the next: how often the garbage collector
+    # runs a full collection depends on what else the process holds, so each corpus is
+    # measured in a process holding that corpus only, as a program reading it would.
     for corpus_name in ("statements", "mixed"):
-        records_n = count[corpus_name]
+        loads, dumps, records_n, size = corpus_runs(corpus_name, statements_n, mixed_n)
+        print(f"{corpus_name}: {size / records_n:.0f} bytes per record")
         for measure, table in (("load µs", loads), ("dump µs", dumps)):
-            runs = {lib: table[corpus_name][lib] for lib in libraries}
+            runs = {lib: table[lib] for lib in libraries}
             for lib, seconds in interleaved(runs, repeat).items():
                 results[corpus_name, measure, lib] = seconds / records_n * 1e6
         for lib in libraries:
-            results[corpus_name, "memory B", lib] = retained(loads[corpus_name][lib]) / records_n
+            results[corpus_name, "memory B", lib] = retained(loads[lib]) / records_n
+        del loads, dumps
+        gc.collect()
         small = statements_document(20) if corpus_name == "statements" else mixed_corpus(24)
         cold_index = 0 if corpus_name == "statements" else 1
         for lib, seconds in cold_starts(libraries, cold_index, small, max(5, repeat)).items():
