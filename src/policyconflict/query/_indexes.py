@@ -37,7 +37,8 @@ from operator import attrgetter, itemgetter
 
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._blocks import Blocks
-from policyconflict.query._runs import Runs, fill, widest, width_class
+from policyconflict.query._bulk import append_each
+from policyconflict.query._runs import CLASSES, Runs, fill, width_class
 from policyconflict.query._time import Window, date_bounds
 
 PlacesOf = Callable[[str], frozenset[str]]
@@ -104,13 +105,12 @@ class StatementIndex:
                     found = cache[short] = self._entry(date, entries, numbers)
                 number = found
             entry_of[pos] = number
-        self.los = los = array("q", map([e[0] for e in entries].__getitem__, entry_of))
-        self.his = his = array("q", map([e[1] for e in entries].__getitem__, entry_of))
+        self.los = array("q", map([e[0] for e in entries].__getitem__, entry_of))
+        self.his = array("q", map([e[1] for e in entries].__getitem__, entry_of))
         self.classes = classes = bytearray(map([e[2] for e in entries].__getitem__, entry_of))
         # Date order: the statements of each entry in position order, entries by class and start.
         groups: list[list[int]] = [[] for _ in entries]
-        for pos, number in enumerate(entry_of):
-            groups[number].append(pos)
+        append_each(map(groups.__getitem__, entry_of), range(n))
         ranked = sorted(range(len(entries)), key=lambda e: (entries[e][2], entries[e][0]))
         order = list(chain.from_iterable(map(groups.__getitem__, ranked)))
         self.every = Blocks(order, [entries[e] for e in ranked], [len(groups[e]) for e in ranked])
@@ -128,7 +128,7 @@ class StatementIndex:
         fill(order, sinks)
         del sinks
         self._group_targets(statements, tables[3], rank_of.__getitem__)
-        wide = widest(los, his, classes)
+        wide = max((hi - lo for lo, hi, width in entries if width == CLASSES - 1), default=0)
         self.speaker, self.principal, self.place, self.target = (
             {key: Runs.build(members, classes, wide) for key, members in table.items()}
             for table in tables

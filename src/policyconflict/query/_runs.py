@@ -114,15 +114,16 @@ class Runs:
     def build(cls, members: list[int], classes: bytearray, widest: int) -> Runs:
         """The runs of ``members``, already in class and start order; ``widest`` bounds the
         widths of the last class (see :func:`widest`)."""
-        runs = cls()
+        runs = cls.__new__(cls)  # every slot set here: no empty array made and dropped
         runs._widest = widest
         runs._run = run = array("i", members)
-        cuts = runs._cuts
+        runs.marks = None
         size = len(members)
         class_of = classes.__getitem__
         if size and class_of(run[-1]) == 0:  # all in the first class: the common case
-            cuts[1:] = [size] * CLASSES
+            runs._cuts = [0] + [size] * CLASSES
             return runs
+        runs._cuts = cuts = [0] * (CLASSES + 1)
         lo = 0
         for width in range(1, CLASSES):
             lo = cuts[width] = bisect_left(run, width, lo, size, key=class_of)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from policyconflict.dates import Period
 from policyconflict.query._runs import Runs, class_order, fill, widest, width_class
-from policyconflict.query._time import Window, inner_bounds, outer_bounds
+from policyconflict.query._time import PeriodBounds, Window
 
 
 class _Bounds:
@@ -46,9 +46,11 @@ class SpanIndex:
         self.keys: list[dict[str, frozenset[str]]] = []
         tables: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
         sinks: tuple[list[list[list[int]]], list[list[list[int]]]] = ([], [])
+        bounds_of = PeriodBounds()
         for period, keys in records:
-            outer.append(*outer_bounds(period))
-            inner.append(*inner_bounds(period))
+            outer_lo, outer_hi, inner_lo, inner_hi = bounds_of(period)
+            outer.append(outer_lo, outer_hi)
+            inner.append(inner_lo, inner_hi)
             frozen = {dim: frozenset(values) for dim, values in keys.items()}
             self.keys.append(frozen)
             mine: tuple[list[list[int]], list[list[int]]] = ([], [])
