@@ -159,7 +159,8 @@ def index_select(
         if entry is None:
             items = detect(engine, (kind,), indexed=True)
             index = SpanIndex(
-                [(c.period or Period(), {"place": engine.areas(c.places)}) for c in items]
+                [c.period or Period() for c in items],
+                {"place": [engine.areas(c.places) for c in items]},
             )
             entry = engine.cache[kind.value] = (items, index)
         items, index = entry

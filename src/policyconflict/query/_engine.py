@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import gc
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from operator import attrgetter
 from typing import Any
 
-from policyconflict.dates import Period
 from policyconflict.model.actions import Deployment
+from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law
 from policyconflict.query._actors import Actors
+from policyconflict.query._bulk import append_each
 from policyconflict.query._indexes import StatementIndex
 from policyconflict.query._places import PlaceSource, PlaceTree
 from policyconflict.query._scan import Lookup, deployment_places
@@ -34,11 +37,6 @@ def _no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _span(records: list[tuple[Period, dict[str, Iterable[str]]]]) -> SpanIndex:
-    with _no_gc():
-        return SpanIndex(records)
 
 
 def _targets_of_law(law: Law) -> tuple[str, ...]:
@@ -155,38 +153,31 @@ class Engine:
         """Deployments by place (and the places above), deploying agency and supported agency,
         over their periods."""
         if self._deployments is None:
-            items: list[Deployment] = self.store.lists["deployments"]
-            self._deployments = _span(
-                [
-                    (
-                        d.period,
-                        {
-                            "place": self.areas(deployment_places(d)),
-                            "agency": (d.agency,),
-                            "supports": d.in_support_of,
-                        },
-                    )
-                    for d in items
-                ]
-            )
+            with _no_gc():
+                items: list[Deployment] = self.store.lists["deployments"]
+                self._deployments = SpanIndex(
+                    [d.period for d in items],
+                    {
+                        "place": [self.areas(deployment_places(d)) for d in items],
+                        "agency": [(d.agency,) for d in items],
+                        "supports": [frozenset(d.in_support_of) for d in items],
+                    },
+                )
         return self._deployments
 
     @property
     def roles(self) -> SpanIndex:
         """Roles by organization and title (case-folded), over their periods."""
         if self._roles is None:
-            self._roles = _span(
-                [
-                    (
-                        r.period,
-                        {
-                            "organization": (r.organization,),
-                            "title": (r.title.casefold(),),
-                        },
-                    )
-                    for r in self.store.lists["roles"]
-                ]
-            )
+            with _no_gc():
+                items: list[Role] = self.store.lists["roles"]
+                self._roles = SpanIndex(
+                    list(map(attrgetter("period"), items)),
+                    {
+                        "organization": list(zip(map(attrgetter("organization"), items))),
+                        "title": list(zip(map(str.casefold, map(attrgetter("title"), items)))),
+                    },
+                )
         return self._roles
 
     @property
@@ -194,20 +185,24 @@ class Engine:
         """Person → positions of their roles, ascending (no dates needed: every role is asked
         for)."""
         if self._roles_by_person is None:
-            found: dict[str, list[int]] = {}
-            for pos, role in enumerate(self.store.lists["roles"]):
-                found.setdefault(role.person, []).append(pos)
-            self._roles_by_person = found
+            roles: list[Role] = self.store.lists["roles"]
+            found: defaultdict[str, list[int]] = defaultdict(list)
+            with _no_gc():
+                people = map(attrgetter("person"), roles)
+                append_each(map(found.__getitem__, people), range(len(roles)))
+            self._roles_by_person = dict(found)
         return self._roles_by_person
 
     @property
     def laws(self) -> SpanIndex:
         """Laws by jurisdiction, over their effective periods."""
         if self._laws is None:
-            items: list[Law] = self.store.lists["laws"]
-            self._laws = _span(
-                [(law.effective_period, {"jurisdiction": (law.jurisdiction,)}) for law in items]
-            )
+            with _no_gc():
+                items: list[Law] = self.store.lists["laws"]
+                self._laws = SpanIndex(
+                    [law.effective_period for law in items],
+                    {"jurisdiction": [(law.jurisdiction,) for law in items]},
+                )
         return self._laws
 
     @property

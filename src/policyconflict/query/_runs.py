@@ -25,6 +25,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
+from operator import sub
 from typing import Final
 
 from policyconflict.query._time import DAY, Window
@@ -47,17 +48,15 @@ def width_class(lo: int, hi: int) -> int:
     return len(LIMITS)
 
 
+def width_classes(los: Sequence[int], his: Sequence[int]) -> bytearray:
+    """:func:`width_class` of every interval (in C: the first limit at or above its width)."""
+    return bytearray(map(bisect_left, repeat(LIMITS), map(sub, his, los)))
+
+
 def class_order(los: Sequence[int], classes: bytearray) -> list[int]:
-    """Every position, ordered by width class, then start, then position."""
-    start_of = los.__getitem__
-    by_start = sorted(range(len(los)), key=start_of)
-    if not by_start:
-        return by_start
-    split: list[list[int]] = [[] for _ in range(CLASSES)]
-    appends = [members.append for members in split]
-    for pos in by_start:
-        appends[classes[pos]](pos)
-    return [pos for members in split for pos in members]
+    """Every position, ordered by width class, then start, then position (two stable sorts in
+    C)."""
+    return sorted(sorted(range(len(los)), key=los.__getitem__), key=classes.__getitem__)
 
 
 def fill(order: Iterable[int], sinks: Sequence[Sequence[list[int]]]) -> None:

@@ -13,69 +13,55 @@ so a ``within`` question names one key.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from itertools import chain
+from operator import itemgetter
 
 from policyconflict.dates import Period
-from policyconflict.query._runs import Runs, class_order, fill, widest, width_class
+from policyconflict.query._bulk import append_each, repeat_each
+from policyconflict.query._runs import Runs, class_order, widest, width_classes
 from policyconflict.query._time import PeriodBounds, Window
 
 
 class _Bounds:
-    """One set of interval columns (outer or inner) and their width classes."""
+    """One set of interval columns (outer or inner), their width classes, and the positions in
+    class and start order."""
 
-    def __init__(self) -> None:
-        self.los = array("q")
-        self.his = array("q")
-        self.classes = bytearray()
+    def __init__(self, los: Iterable[int], his: Iterable[int]) -> None:
+        self.los = array("q", los)
+        self.his = array("q", his)
+        self.classes = width_classes(self.los, self.his)
+        self.order = class_order(self.los, self.classes)
+        self.widest = widest(self.los, self.his, self.classes)
 
-    def append(self, lo: int, hi: int) -> None:
-        self.los.append(lo)
-        self.his.append(hi)
-        self.classes.append(width_class(lo, hi))
-
-    def runs(self, members: list[int], widest: int) -> Runs:
-        return Runs.build(members, self.classes, widest)
+    def runs(self, members: list[int]) -> Runs:
+        return Runs.build(members, self.classes, self.widest)
 
 
 class SpanIndex:
     """Records that last a period, by keys in named dimensions (see module doc)."""
 
-    def __init__(self, records: Sequence[tuple[Period, Mapping[str, Iterable[str]]]]) -> None:
-        self.bounds = (_Bounds(), _Bounds())
-        outer, inner = self.bounds
-        self.keys: list[dict[str, frozenset[str]]] = []
-        tables: dict[str, dict[str, tuple[list[int], list[int]]]] = {}
-        sinks: tuple[list[list[list[int]]], list[list[list[int]]]] = ([], [])
-        bounds_of = PeriodBounds()
-        for period, keys in records:
-            outer_lo, outer_hi, inner_lo, inner_hi = bounds_of(period)
-            outer.append(outer_lo, outer_hi)
-            inner.append(inner_lo, inner_hi)
-            frozen = {dim: frozenset(values) for dim, values in keys.items()}
-            self.keys.append(frozen)
-            mine: tuple[list[list[int]], list[list[int]]] = ([], [])
-            for dim, values in frozen.items():
-                table = tables.setdefault(dim, {})
-                for value in values:
-                    pair = table.get(value)
-                    if pair is None:
-                        pair = table[value] = ([], [])
-                    mine[0].append(pair[0])
-                    mine[1].append(pair[1])
-            sinks[0].append(mine[0])
-            sinks[1].append(mine[1])
-        orders = [class_order(b.los, b.classes) for b in self.bounds]
-        for order, which in zip(orders, sinks, strict=True):
-            fill(order, which)
-        wide = [widest(b.los, b.his, b.classes) for b in self.bounds]
-        self.every = (outer.runs(orders[0], wide[0]), inner.runs(orders[1], wide[1]))
-        self.dims: dict[str, dict[str, tuple[Runs, Runs]]] = {
-            dim: {
-                value: (outer.runs(pair[0], wide[0]), inner.runs(pair[1], wide[1]))
-                for value, pair in table.items()
+    def __init__(
+        self, periods: Sequence[Period], dims: Mapping[str, Sequence[Collection[str]]]
+    ) -> None:
+        """``periods``: each record's period; ``dims[dim][p]``: the keys of record ``p`` in
+        ``dim``."""
+        quads = list(map(PeriodBounds(), periods))
+        self.bounds = outer, inner = (
+            _Bounds(map(itemgetter(0), quads), map(itemgetter(1), quads)),
+            _Bounds(map(itemgetter(2), quads), map(itemgetter(3), quads)),
+        )
+        del quads
+        self.columns = dict(dims)
+        self.dims: dict[str, dict[str, tuple[Runs, Runs]]] = {}
+        for dim, column in dims.items():
+            pair = [_grouped(column, outer.order), _grouped(column, inner.order)]
+            self.dims[dim] = {
+                key: (outer.runs(members), inner.runs(pair[1][key]))
+                for key, members in pair[0].items()
             }
-            for dim, table in tables.items()
-        }
+        self.every = (outer.runs(outer.order), inner.runs(inner.order))
 
     def query(self, filters: Mapping[str, frozenset[str]], window: Window | None) -> list[int]:
         """Positions of the records with a key in each filter's set and passing ``window``,
@@ -114,12 +100,19 @@ class SpanIndex:
                 found = list(set(found))
         found.sort()
         rest = [(dim, wanted) for dim, wanted in filters.items() if best is None or dim != best[2]]
-        if not rest:
-            return found
-        keys = self.keys
-        empty: frozenset[str] = frozenset()
-        return [
-            p
-            for p in found
-            if all(not keys[p].get(dim, empty).isdisjoint(wanted) for dim, wanted in rest)
-        ]
+        for dim, wanted in rest:
+            column = self.columns.get(dim)
+            if column is None:
+                return []
+            found = [p for p in found if not wanted.isdisjoint(column[p])]
+        return found
+
+
+def _grouped(column: Sequence[Collection[str]], order: list[int]) -> dict[str, list[int]]:
+    """Key → the positions filed under it, in ``order`` (in C: no per-key sort)."""
+    values = list(map(column.__getitem__, order))
+    table: defaultdict[str, list[int]] = defaultdict(list)
+    append_each(
+        map(table.__getitem__, chain.from_iterable(values)), repeat_each(order, map(len, values))
+    )
+    return table
