@@ -130,6 +130,16 @@ CATALOGUE: list[tuple[str, str | bytes, list[tuple[str, str]]]] = [
         [("too-large", "$.figures[0].quantity.value")],
     ),
     (
+        "number beyond 2**53",
+        replace('"value":100', '"value":1.5e20'),
+        [("too-large", "$.figures[0].quantity.value")],
+    ),
+    (
+        "integer beyond 2**53 where any number may go",
+        replace('"value":100', f'"value":{2**60}'),
+        [("too-large", "$.figures[0].quantity.value")],
+    ),
+    (
         "integer beyond 2**53",
         replace('"start":10', f'"start":{2**53 + 1}'),
         [("too-large", f"{CITE}.start")],

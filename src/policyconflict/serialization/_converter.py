@@ -35,7 +35,7 @@ from cattrs.gen import make_dict_structure_fn
 import policyconflict.model  # noqa: F401  (loads every model module)
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import DateTextError, Problem, ShapeError, ValidationError
-from policyconflict.serialization._json import DuplicateKeys, Marker
+from policyconflict.serialization._json import MAX_INT, DuplicateKeys, Marker
 from policyconflict.serialization._structure import make_structure_fn
 from policyconflict.serialization._unstructure import make_unstructure_fn
 
@@ -97,8 +97,16 @@ def _structure_str(value: Any, _type: Any = None) -> str:
 
 def _structure_int(value: Any, _type: Any = None) -> int:
     if type(value) is int:
-        return value
+        return _in_range(value)
     raise wrong(value, "an integer")
+
+
+def _in_range(value: Any) -> Any:
+    """``value`` if it lies within ±2**53 (the strict parser marks larger numbers already;
+    this keeps values parsed any other way to the same range)."""
+    if -MAX_INT <= value <= MAX_INT:
+        return value
+    raise Invalid("too-large", f"number {value!r} is beyond ±2**53")
 
 
 def _structure_bool(value: Any, _type: Any = None) -> bool:
@@ -110,7 +118,7 @@ def _structure_bool(value: Any, _type: Any = None) -> bool:
 def _structure_number(value: Any, _type: Any = None) -> int | float:
     kind = type(value)
     if kind is int or kind is float:
-        return typing.cast(int | float, value)
+        return typing.cast(int | float, _in_range(value))
     raise wrong(value, "a number")
 
 

@@ -110,10 +110,13 @@ class _Writer:
             return f"(None if {v} is None else {self.expression(inner, v)})"
         if tp is str:
             return f"({v} if type({v}) is str and {v}.isascii() else {self.function(str)}({v}))"
-        if tp is int or tp is bool:
-            return f"({v} if type({v}) is {tp.__name__} else fail())"
+        if tp is bool:
+            return f"({v} if type({v}) is bool else fail())"
+        in_range = f"-MAX_INT <= {v} <= MAX_INT"
+        if tp is int:
+            return f"({v} if type({v}) is int and {in_range} else fail())"
         if tp == (int | float) or tp is float:
-            return f"({v} if type({v}) is int or type({v}) is float else fail())"
+            return f"({v} if (type({v}) is int or type({v}) is float) and {in_range} else fail())"
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return f"{self.name('members', {m.value: m for m in tp})}[{v}]"
         item = _item_type(tp)
