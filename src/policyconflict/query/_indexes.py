@@ -56,6 +56,8 @@ _MARKED = 16
 at most ``_MARKED`` bytes per record of the key, so the columns cost at most ``_MARKED`` times
 the positions they stand for."""
 
+_VOICE = attrgetter("speaker", "on_behalf_of")
+
 _STANCE_BITS = {stance: 1 << index for index, stance in enumerate(Stance)}
 _CHANNEL_CODES = {channel: index for index, channel in enumerate(Channel)}
 
@@ -81,6 +83,13 @@ def _keep(found: list[int], column: bytearray, test: Callable[[int], object]) ->
     if len(found) < 2:
         return [p for p in found if test(column[p])]
     return list(compress(found, map(test, itemgetter(*found)(column))))
+
+
+def _marked(found: list[int], marks: bytearray) -> list[int]:
+    """The positions of ``found`` marked in ``marks`` (order kept; in C)."""
+    if len(found) < 2:
+        return [p for p in found if marks[p]]
+    return list(compress(found, itemgetter(*found)(marks)))
 
 
 class StatementIndex:
@@ -156,29 +165,25 @@ class StatementIndex:
     def _actor_sinks(
         self, statements: Sequence[Statement], tables: tuple[Table, ...]
     ) -> list[tuple[list[int], ...]]:
-        """Per statement, the lists of its speaker, principal and place keys (one shared tuple
-        per speaker and principal)."""
+        """Per statement, the lists of its speaker, principal and place keys: one shared tuple
+        per speaker and principal pair, made the first time the pair is met; the pairs are read
+        and looked up in C."""
         speakers, principals, places = tables[0], tables[1], tables[2]
-        combos: dict[object, tuple[list[int], ...]] = {}
-        sinks: list[tuple[list[int], ...]] = []
-        add = sinks.append
-        for speaker, principal in zip(
-            map(attrgetter("speaker"), statements),
-            map(attrgetter("on_behalf_of"), statements),
-            strict=True,
-        ):
-            combo = speaker if principal is None else (speaker, principal)
-            mine = combos.get(combo)
-            if mine is None:
-                where = self._places_of(speaker)
+        places_of = self._places_of
+
+        class Combos(dict[tuple[str, str | None], tuple[list[int], ...]]):
+            def __missing__(self, pair: tuple[str, str | None]) -> tuple[list[int], ...]:
+                speaker, principal = pair
+                where = places_of(speaker)
                 lists = [_sink(speakers, speaker)]
                 if principal is not None:
-                    where = where | self._places_of(principal)
+                    where = where | places_of(principal)
                     lists.append(_sink(principals, principal))
                 lists.extend(_sink(places, place) for place in where)
-                mine = combos[combo] = tuple(lists)
-            add(mine)
-        return sinks
+                found = self[pair] = tuple(lists)
+                return found
+
+        return list(map(Combos().__getitem__, map(_VOICE, statements)))
 
     def _group_targets(
         self, statements: Sequence[Statement], table: Table, rank_of: Callable[[int], int]
@@ -307,7 +312,7 @@ class StatementIndex:
                 else:
                     # A key with a membership column: check each candidate in C. The window
                     # needs no second look: every candidate already passed it.
-                    found = list(compress(found, map(marks.__getitem__, found)))
+                    found = _marked(found, marks)
             checks = []
             for count, runs, test in rest:
                 if count <= _INTERSECT * len(found):
