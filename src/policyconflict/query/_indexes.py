@@ -38,7 +38,7 @@ from operator import attrgetter, itemgetter
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._blocks import Blocks
 from policyconflict.query._bulk import append_each
-from policyconflict.query._runs import CLASSES, Runs, fill, width_class
+from policyconflict.query._runs import CLASSES, Columns, Runs, fill, sort_key, width_class
 from policyconflict.query._time import Window, date_bounds
 
 PlacesOf = Callable[[str], frozenset[str]]
@@ -114,19 +114,31 @@ class StatementIndex:
                     found = cache[short] = self._entry(date, entries, numbers)
                 number = found
             entry_of[pos] = number
-        self.los = array("q", map([e[0] for e in entries].__getitem__, entry_of))
-        self.his = array("q", map([e[1] for e in entries].__getitem__, entry_of))
-        self.classes = classes = bytearray(map([e[2] for e in entries].__getitem__, entry_of))
-        # Date order: the statements of each entry in position order, entries by class and start.
+        self.columns = columns = Columns(
+            array("q", map([e[0] for e in entries].__getitem__, entry_of)),
+            array("q", map([e[1] for e in entries].__getitem__, entry_of)),
+            bytearray(map([e[2] for e in entries].__getitem__, entry_of)),
+        )
+        classes = columns.classes
+        # Every statement in blocks of one date: each entry's statements in position order,
+        # entries by class and start.
         groups: list[list[int]] = [[] for _ in entries]
         append_each(map(groups.__getitem__, entry_of), range(n))
         ranked = sorted(range(len(entries)), key=lambda e: (entries[e][2], entries[e][0]))
-        order = list(chain.from_iterable(map(groups.__getitem__, ranked)))
-        self.every = Blocks(order, [entries[e] for e in ranked], [len(groups[e]) for e in ranked])
-        rank = [0] * len(entries)
-        for place, number in enumerate(ranked):
-            rank[number] = place
+        self.every = Blocks(
+            list(chain.from_iterable(map(groups.__getitem__, ranked))),
+            [entries[e] for e in ranked],
+            [len(groups[e]) for e in ranked],
+        )
+        # The keys' order (see _runs): by class, then sort key, then position; the entries
+        # sharing a class and sort key (the days of one bucket) are merged.
+        slots = sorted({(width, sort_key(lo, width)) for lo, _, width in entries})
+        slot_of = dict(zip(slots, range(len(slots)), strict=True))
+        rank = [slot_of[width, sort_key(lo, width)] for lo, _, width in entries]
         rank_of = list(map(rank.__getitem__, entry_of))
+        groups = [[] for _ in slots]
+        append_each(map(groups.__getitem__, rank_of), range(n))
+        order = list(chain.from_iterable(groups))
         del groups, entry_of
         self.channels = bytearray(
             map(_CHANNEL_CODES.__getitem__, map(attrgetter("channel"), statements))
@@ -206,12 +218,9 @@ class StatementIndex:
 
     def add(self, statement: Statement) -> None:
         """Index one more statement, at the next position."""
-        pos = len(self.los)
+        pos = len(self.columns.los)
         lo, hi = date_bounds(statement.date)
-        width = width_class(lo, hi)
-        self.los.append(lo)
-        self.his.append(hi)
-        self.classes.append(width)
+        width = self.columns.append(lo, hi)
         bits = 0
         for position in statement.positions:
             bits |= _STANCE_BITS[position.stance]
@@ -237,7 +246,7 @@ class StatementIndex:
                 runs = dim.get(value)
                 if runs is None:
                     runs = dim[value] = Runs()
-                runs.insert(pos, width, self.los, self.his)
+                runs.insert(pos, self.columns)
 
     def query(
         self,
@@ -258,7 +267,7 @@ class StatementIndex:
         ``stance``: a position with this stance (with ``target``: on that target);
         ``channel``: made this way; ``window``: dated inside the window.
         """
-        los = self.los
+        total = len(self.columns.los)
         plans: list[tuple[int, list[Runs], Callable[[int], bool]]] = []
         if speaker is not None:
             plans.append(
@@ -295,7 +304,7 @@ class StatementIndex:
         found: list[int] = []
         if not plans:
             if window is None:
-                found = list(range(len(los)))
+                found = list(range(total))
             else:
                 self.every.select(window, found)
                 found.sort()
@@ -354,7 +363,7 @@ class StatementIndex:
         present = [r for r in runs if r is not None]
         if window is None or len(present) > _COUNTED:
             return sum(r.size for r in present), present, test
-        return sum(r.count(window, self.los) for r in present), present, test
+        return sum(r.count(window, self.columns) for r in present), present, test
 
     def _gather(self, runs: list[Runs], window: Window | None) -> tuple[list[int], bool]:
         """The positions of ``runs`` passing ``window``, and whether each is there once (a
@@ -364,7 +373,7 @@ class StatementIndex:
             if window is None:
                 out.extend(item.positions())
             else:
-                item.select(window, self.los, self.his, out)
+                item.select(window, self.columns, out)
         return out, len(runs) <= 1
 
     def _placed_in(self, statement: Statement, places: frozenset[str]) -> bool:

@@ -2,16 +2,26 @@
 
 A :class:`Runs` holds the records of one index key (one speaker, one place, ...) as one array of
 positions ordered by the width class of each record's interval (a day, a month, a year, more),
-then by the start of the interval, then by position. To find the records whose interval meets a
-window ``low..high``, each class's segment is bisected (on the starts, looked up through the
-positions) for starts between ``low - widest`` and ``high`` (``widest``: the widest interval
-the class can hold) and the survivors are checked against their end. Splitting by width keeps a
-few year-long records from widening the search for the many day-long ones.
+then by a *sort key* (:class:`Columns`), then by position. The sort key is the start of the
+interval, except in the first class (a day at most), where it is the start of the start's
+*bucket* (``BUCKET``: sixteen days).
+
+To find the records whose interval meets a window ``low..high``, each class's segment is
+bisected (on the sort keys, looked up through the positions) for starts between ``low - widest``
+and ``high`` (``widest``: the widest interval the class can hold); records that start inside the
+window pass without a look at their end, the others are checked in C. In the first class, the
+records of the buckets lying wholly inside the window pass, and those of the (at most two)
+buckets at its edges are checked. Splitting by width keeps a few year-long records from widening
+the search for the many day-long ones.
+
+Bucketing the day-long records keeps each bucket's records in position order: a window over a
+year gives a couple of dozen ascending stretches of them, which the final sort into arrival
+order merges in a few passes, where exact starts would give one stretch per day.
 
 A run stores only ``int32`` positions — four bytes a record — and the class boundaries; the
-starts and ends are two columns shared by every key of the index. A key with very many records
-can also keep a membership column (:meth:`Runs.mark`, one byte per record of the index), so
-another filter's candidates are checked against it in C instead of being intersected with
+starts, ends and sort keys are columns shared by every key of the index. A key with very many
+records can also keep a membership column (:meth:`Runs.mark`, one byte per record of the index),
+so another filter's candidates are checked against it in C instead of being intersected with
 its whole list.
 
 :func:`class_order` sorts a whole collection once; :func:`fill` then distributes the positions
@@ -25,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import sub
+from operator import and_, sub
 from typing import Final
 
 from policyconflict.query._time import DAY, Window
@@ -37,6 +47,37 @@ CLASSES: Final = len(LIMITS) + 1
 """The number of width classes."""
 
 _LAST: Final = CLASSES - 1
+
+BUCKET: Final = 16 * DAY
+"""The span of starts one bucket of day-long records holds."""
+
+
+def sort_key(lo: int, width: int) -> int:
+    """Where a record of interval start ``lo`` and width class ``width`` sorts in its class:
+    the start of its bucket in the first class, its start in the others."""
+    return lo - lo % BUCKET if width == 0 else lo
+
+
+class Columns:
+    """The intervals of every record of an index: starts, ends, width classes and sort keys
+    (see the module docstring)."""
+
+    __slots__ = ("classes", "his", "los", "sorts")
+
+    def __init__(self, los: array[int], his: array[int], classes: bytearray) -> None:
+        self.los = los
+        self.his = his
+        self.classes = classes
+        self.sorts = array("q", map(sort_key, los, classes))
+
+    def append(self, lo: int, hi: int) -> int:
+        """Add a record's interval at the next position; returns its width class."""
+        width = width_class(lo, hi)
+        self.los.append(lo)
+        self.his.append(hi)
+        self.classes.append(width)
+        self.sorts.append(sort_key(lo, width))
+        return width
 
 
 def width_class(lo: int, hi: int) -> int:
@@ -53,10 +94,11 @@ def width_classes(los: Sequence[int], his: Sequence[int]) -> bytearray:
     return bytearray(map(bisect_left, repeat(LIMITS), map(sub, his, los)))
 
 
-def class_order(los: Sequence[int], classes: bytearray) -> list[int]:
-    """Every position, ordered by width class, then start, then position (two stable sorts in
-    C)."""
-    return sorted(sorted(range(len(los)), key=los.__getitem__), key=classes.__getitem__)
+def class_order(columns: Columns) -> list[int]:
+    """Every position, ordered by width class, then sort key, then position (two stable sorts
+    in C)."""
+    by_key = sorted(range(len(columns.los)), key=columns.sorts.__getitem__)
+    return sorted(by_key, key=columns.classes.__getitem__)
 
 
 def fill(order: Iterable[int], sinks: Sequence[Sequence[list[int]]]) -> None:
@@ -79,14 +121,33 @@ def widest(los: Sequence[int], his: Sequence[int], classes: bytearray) -> int:
     )
 
 
-def ending_from(segment: Sequence[int], his: Sequence[int], low: int) -> Iterable[int]:
-    """The positions of ``segment`` whose end is at or after ``low`` (order kept; in C)."""
-    return compress(segment, map(low.__le__, map(his.__getitem__, segment)))
+def _meeting(segment: Sequence[int], columns: Columns, low: int, high: int) -> Iterable[int]:
+    """The positions of ``segment`` whose interval meets ``low..high`` (order kept; in C)."""
+    starts = map(high.__ge__, map(columns.los.__getitem__, segment))
+    ends = map(low.__le__, map(columns.his.__getitem__, segment))
+    return compress(segment, map(and_, starts, ends))
 
 
-def ending_by(segment: Sequence[int], his: Sequence[int], high: int) -> Iterable[int]:
-    """The positions of ``segment`` whose end is at or before ``high`` (order kept; in C)."""
-    return compress(segment, map(high.__ge__, map(his.__getitem__, segment)))
+def _within(segment: Sequence[int], columns: Columns, low: int, high: int) -> Iterable[int]:
+    """The positions of ``segment`` whose interval lies inside ``low..high`` (in C)."""
+    starts = map(low.__le__, map(columns.los.__getitem__, segment))
+    ends = map(high.__ge__, map(columns.his.__getitem__, segment))
+    return compress(segment, map(and_, starts, ends))
+
+
+def _ending_from(segment: Sequence[int], columns: Columns, low: int) -> Iterable[int]:
+    """The positions of ``segment`` whose end is at or after ``low`` (in C)."""
+    return compress(segment, map(low.__le__, map(columns.his.__getitem__, segment)))
+
+
+def _starting_by(segment: Sequence[int], columns: Columns, high: int) -> Iterable[int]:
+    """The positions of ``segment`` whose start is at or before ``high`` (in C)."""
+    return compress(segment, map(high.__ge__, map(columns.los.__getitem__, segment)))
+
+
+def _ending_by(segment: Sequence[int], columns: Columns, high: int) -> Iterable[int]:
+    """The positions of ``segment`` whose end is at or before ``high`` (in C)."""
+    return compress(segment, map(high.__ge__, map(columns.his.__getitem__, segment)))
 
 
 class Runs:
@@ -139,70 +200,80 @@ class Runs:
         deque(map(marks.__setitem__, self._run, repeat(1)), maxlen=0)  # in C
         return marks
 
-    def insert(self, pos: int, width: int, los: Sequence[int], his: Sequence[int]) -> None:
-        """Add one record anywhere (an ``add`` to a built index); ``width`` is its class."""
-        lo, hi = los[pos], his[pos]
+    def insert(self, pos: int, columns: Columns) -> None:
+        """Add one record anywhere (an ``add`` to a built index)."""
         marks = self.marks
         if marks is not None:
             if len(marks) <= pos:
                 marks.extend(bytes(pos + 1 - len(marks)))
             marks[pos] = 1
-        cuts = self._cuts
-        start_of = los.__getitem__
-        at = bisect_right(self._run, lo, cuts[width], cuts[width + 1], key=start_of)
+        cuts, sorts = self._cuts, columns.sorts
+        width = columns.classes[pos]
+        at = bisect_right(
+            self._run, sorts[pos], cuts[width], cuts[width + 1], key=sorts.__getitem__
+        )
         self._run.insert(at, pos)
         for later in range(width + 1, CLASSES + 1):
             cuts[later] += 1
         if width == _LAST:
-            self._widest = max(self._widest, hi - lo)
+            self._widest = max(self._widest, columns.his[pos] - columns.los[pos])
 
     def positions(self) -> array[int]:
         """Every position of the key (unordered as positions)."""
         return self._run
 
-    def select(
-        self, window: Window, los: Sequence[int], his: Sequence[int], out: list[int]
-    ) -> None:
-        """Append to ``out`` the positions whose interval (``los[p]``..``his[p]``) passes
-        ``window``."""
+    def _span(self, width: int, window: Window, columns: Columns) -> tuple[int, int]:
+        """The part of class ``width``'s segment whose sort keys allow a record to pass."""
+        begin, end = self._cuts[width], self._cuts[width + 1]
+        if begin == end:
+            return begin, begin
+        first = window.low if window.test == "inside" else window.low - self._limit(width)
+        sort_of = columns.sorts.__getitem__
+        start = bisect_left(self._run, sort_key(first, width), begin, end, key=sort_of)
+        return start, bisect_right(self._run, window.high, start, end, key=sort_of)
+
+    def select(self, window: Window, columns: Columns, out: list[int]) -> None:
+        """Append to ``out`` the positions whose interval passes ``window``."""
         low, high = window.low, window.high
         inside = window.test == "inside"
-        start_of = los.__getitem__
-        run, cuts = self._run, self._cuts
+        run = self._run
+        sort_of = columns.sorts.__getitem__
         for width in range(CLASSES):
-            begin, end = cuts[width], cuts[width + 1]
-            if begin == end:
-                continue
-            first = low if inside else low - self._limit(width)
-            start = bisect_left(run, first, begin, end, key=start_of)
-            stop = bisect_right(run, high, start, end, key=start_of)
+            start, stop = self._span(width, window, columns)
             if start >= stop:
                 continue
-            if inside:
-                out.extend(ending_by(run[start:stop], his, high))
-            elif low <= high:
-                # Records starting inside the window need no check of their end.
-                cut = bisect_left(run, low, start, stop, key=start_of)
-                if cut > start:
-                    out.extend(ending_from(run[start:cut], his, low))
-                out.extend(run[cut:stop])
-            else:
-                out.extend(ending_from(run[start:stop], his, low))
+            if low > high:  # a reversed window (a period surely holding a day): check all
+                out.extend(_meeting(run[start:stop], columns, low, high))
+                continue
+            # [start, free): may start before the window; [free, after): start inside it;
+            # [after, stop): start at or after ``low`` (in the first class: a bucket at the
+            # window's end, which may start after it).
+            free = bisect_left(run, low, start, stop, key=sort_of)
+            last = high - BUCKET + 1 if width == 0 else high
+            after = max(free, bisect_right(run, last, free, stop, key=sort_of))
+            if free > start:
+                part = run[start:free]
+                if inside:
+                    out.extend(_within(part, columns, low, high))
+                elif width == 0 and low + BUCKET - 2 > high:  # may also start after ``high``
+                    out.extend(_meeting(part, columns, low, high))
+                else:
+                    out.extend(_ending_from(part, columns, low))
+            if after > free:
+                started = run[free:after]
+                out.extend(_ending_by(started, columns, high) if inside else started)
+            if stop > after:
+                part = run[after:stop]
+                out.extend(
+                    _ending_by(part, columns, high) if inside else _starting_by(part, columns, high)
+                )
 
-    def count(self, window: Window | None, los: Sequence[int]) -> int:
+    def count(self, window: Window | None, columns: Columns) -> int:
         """At most how many positions :meth:`select` gives (all of them without a window)."""
         if window is None:
             return len(self._run)
-        low, high = window.low, window.high
-        inside = window.test == "inside"
-        start_of = los.__getitem__
-        run, cuts = self._run, self._cuts
         total = 0
         for width in range(CLASSES):
-            begin, end = cuts[width], cuts[width + 1]
-            if begin == end:
-                continue
-            first = low if inside else low - self._limit(width)
-            start = bisect_left(run, first, begin, end, key=start_of)
-            total += bisect_right(run, high, start, end, key=start_of) - start
+            start, stop = self._span(width, window, columns)
+            total += max(stop - start, 0)
         return total

@@ -20,7 +20,7 @@ from operator import itemgetter
 
 from policyconflict.dates import Period
 from policyconflict.query._bulk import append_each, repeat_each
-from policyconflict.query._runs import Runs, class_order, widest, width_classes
+from policyconflict.query._runs import Columns, Runs, class_order, widest, width_classes
 from policyconflict.query._time import PeriodBounds, Window
 
 
@@ -29,14 +29,13 @@ class _Bounds:
     class and start order."""
 
     def __init__(self, los: Iterable[int], his: Iterable[int]) -> None:
-        self.los = array("q", los)
-        self.his = array("q", his)
-        self.classes = width_classes(self.los, self.his)
-        self.order = class_order(self.los, self.classes)
-        self.widest = widest(self.los, self.his, self.classes)
+        starts, ends = array("q", los), array("q", his)
+        self.columns = columns = Columns(starts, ends, width_classes(starts, ends))
+        self.order = class_order(columns)
+        self.widest = widest(starts, ends, columns.classes)
 
     def runs(self, members: list[int]) -> Runs:
-        return Runs.build(members, self.classes, self.widest)
+        return Runs.build(members, self.columns.classes, self.widest)
 
 
 class SpanIndex:
@@ -68,7 +67,7 @@ class SpanIndex:
         ascending."""
         which = 1 if window is not None and window.inner else 0
         bounds = self.bounds[which]
-        los, his = bounds.los, bounds.his
+        columns = bounds.columns
         best: tuple[int, list[Runs], str] | None = None
         for dim, wanted in filters.items():
             table = self.dims.get(dim, {})
@@ -80,14 +79,14 @@ class SpanIndex:
                     else [pair for k, pair in table.items() if k in wanted]
                 )
             ]
-            size = sum(r.count(window, los) for r in runs)
+            size = sum(r.count(window, columns) for r in runs)
             if best is None or size < best[0]:
                 best = (size, runs, dim)
         found: list[int] = []
         if best is None:
             if window is None:
-                return list(range(len(los)))
-            self.every[which].select(window, los, his, found)
+                return list(range(len(columns.los)))
+            self.every[which].select(window, columns, found)
         else:
             if best[0] == 0:
                 return []
@@ -95,7 +94,7 @@ class SpanIndex:
                 if window is None:
                     found.extend(item.positions())
                 else:
-                    item.select(window, los, his, found)
+                    item.select(window, columns, found)
             if len(best[1]) > 1:  # a record can sit under several of the keys
                 found = list(set(found))
         found.sort()
