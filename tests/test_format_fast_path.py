@@ -147,3 +147,39 @@ def _id_match() -> Any:
     from policyconflict.ids import ID_PATTERN
 
     return ID_PATTERN.fullmatch
+
+
+EDGES = [
+    "",
+    " ",
+    "a",
+    " a",
+    "a ",
+    "\ta",
+    "a\n",
+    "\u00a0a",
+    "a\u00a0",
+    "a b",
+    "A",
+    "a:b",
+    "-a",
+    None,
+]
+EDGES_INT = [None, -1, 0, 1, 2**53, 2**53 + 1]
+
+
+@pytest.mark.parametrize("validator", list(_INLINE), ids=lambda v: v.__name__)
+def test_inlined_checks_agree_with_the_validators_on_edge_values(validator: Any) -> None:
+    tp, condition = _INLINE[validator]
+    values = EDGES_INT if tp in (int, int | None) else EDGES
+    attribute = attrs.fields(_Holder).value
+    for x in values:
+        if x is None and tp in (str, int):
+            continue  # the conversion has ruled None out for a required field
+        bad = eval(condition.format(x="x"), {"id_match": _id_match(), "MAX_INT": 2**53}, {"x": x})
+        try:
+            validator(None, attribute, x)
+            raised = False
+        except ShapeError:
+            raised = True
+        assert bool(bad) == raised, (validator.__name__, x)
