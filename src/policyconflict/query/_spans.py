@@ -8,6 +8,10 @@ checks the other filters on the candidates.
 
 Callers that ask about places index each record under its places *and the places above them*,
 so a ``within`` question names one key.
+
+Building takes columns (each record's period, and its keys in each dimension): the bounds are
+read once per distinct period end (:class:`~policyconflict.query._time.PeriodBounds`), and the
+width classes, the date order and each key's list are made in C.
 """
 
 from __future__ import annotations
