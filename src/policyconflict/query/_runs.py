@@ -35,7 +35,7 @@ from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Sequence
 from itertools import compress, repeat
-from operator import and_, sub
+from operator import and_, mul, sub
 from typing import Final
 
 from policyconflict.query._time import DAY, Window
@@ -68,7 +68,9 @@ class Columns:
         self.los = los
         self.his = his
         self.classes = classes
-        self.sorts = array("q", map(sort_key, los, classes))
+        # sort_key in C: lo - (lo % BUCKET) * (width == 0)
+        offsets = map(mul, map(BUCKET.__rmod__, los), map((0).__eq__, classes))
+        self.sorts = array("q", map(sub, los, offsets))
 
     def append(self, lo: int, hi: int) -> int:
         """Add a record's interval at the next position; returns its width class."""
