@@ -118,6 +118,7 @@ class StatementIndex:
             array("q", map([e[0] for e in entries].__getitem__, entry_of)),
             array("q", map([e[1] for e in entries].__getitem__, entry_of)),
             bytearray(map([e[2] for e in entries].__getitem__, entry_of)),
+            array("q", map([sort_key(e[0], e[2]) for e in entries].__getitem__, entry_of)),
         )
         classes = columns.classes
         # Every statement in blocks of one date: each entry's statements in position order,

@@ -64,13 +64,22 @@ class Columns:
 
     __slots__ = ("classes", "his", "los", "sorts")
 
-    def __init__(self, los: array[int], his: array[int], classes: bytearray) -> None:
+    def __init__(
+        self,
+        los: array[int],
+        his: array[int],
+        classes: bytearray,
+        sorts: array[int] | None = None,
+    ) -> None:
+        """``sorts``: the sort keys when the caller has them (worked out from ``los`` and
+        ``classes`` otherwise)."""
         self.los = los
         self.his = his
         self.classes = classes
-        # sort_key in C: lo - (lo % BUCKET) * (width == 0)
-        offsets = map(mul, map(BUCKET.__rmod__, los), map((0).__eq__, classes))
-        self.sorts = array("q", map(sub, los, offsets))
+        if sorts is None:  # sort_key in C: lo - (lo % BUCKET) * (width == 0)
+            offsets = map(mul, map(BUCKET.__rmod__, los), map((0).__eq__, classes))
+            sorts = array("q", map(sub, los, offsets))
+        self.sorts = sorts
 
     def append(self, lo: int, hi: int) -> int:
         """Add a record's interval at the next position; returns its width class."""
