@@ -259,8 +259,10 @@ def make_structure_fn(
             ns[f"set{i}"] = cls.__dict__[field.name].__set__
             body.append(f"set{i}(o, x{i})")
         for i, field in enumerate(fields):
+            if field.validator is None:
+                continue
             checks = [v for v in _validators(field.validator) if not _type_only(v, field.type)]
-            for j, check in enumerate(checks if field.validator is not None else ()):
+            for j, check in enumerate(checks):
                 condition = _inline(check, field.type, f"x{i}")
                 if condition is not None:
                     body.append(f"if {condition}:")
