@@ -42,6 +42,7 @@ from policyconflict.serialization._unstructure import make_unstructure_fn
 __all__ = ["CONVERTER", "Invalid", "make_converter", "problems_from"]
 
 Hook = Callable[..., Any]
+_Number = typing.TypeVar("_Number", int, float)
 
 
 class Invalid(Exception):
@@ -101,7 +102,7 @@ def _structure_int(value: Any, _type: Any = None) -> int:
     raise wrong(value, "an integer")
 
 
-def _in_range(value: Any) -> Any:
+def _in_range(value: _Number) -> _Number:
     """``value`` if it lies within ±2**53 (the strict parser marks larger numbers already;
     this keeps values parsed any other way to the same range)."""
     if -MAX_INT <= value <= MAX_INT:
@@ -118,7 +119,7 @@ def _structure_bool(value: Any, _type: Any = None) -> bool:
 def _structure_number(value: Any, _type: Any = None) -> int | float:
     kind = type(value)
     if kind is int or kind is float:
-        return typing.cast(int | float, _in_range(value))
+        return _in_range(typing.cast(int | float, value))
     raise wrong(value, "a number")
 
 
