@@ -700,12 +700,17 @@ def test_validate_a_story_with_an_unknown_ending(tmp_path: Path, story_file: Pat
 
 
 def _blocked_reading(pid: int) -> bool:
-    """Whether process ``pid`` is blocked in read() (Linux x86-64: syscall number 0)."""
+    """Whether process ``pid`` is blocked in read() of its standard input (Linux x86-64:
+    syscall number 0, on a descriptor open on the same pipe as descriptor 0), not of a module
+    file during start-up."""
     try:
         fields = Path(f"/proc/{pid}/syscall").read_text().split()
+        if len(fields) < 2 or fields[0] != "0":
+            return False
+        fd = int(fields[1], 16)
+        return os.readlink(f"/proc/{pid}/fd/{fd}") == os.readlink(f"/proc/{pid}/fd/0")
     except OSError:
         return False
-    return bool(fields) and fields[0] == "0"
 
 
 @pytest.mark.skipif(
