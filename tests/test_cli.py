@@ -699,6 +699,10 @@ def test_validate_a_story_with_an_unknown_ending(tmp_path: Path, story_file: Pat
     assert "valid story" in result.stdout
 
 
+def _interruptible() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _blocked_reading(pid: int) -> bool:
     """Whether process ``pid`` is blocked in read() of its standard input (Linux x86-64:
     syscall number 0, on a descriptor open on the same pipe as descriptor 0), not of a module
@@ -724,6 +728,9 @@ def test_an_interrupt_ends_with_status_130_and_no_traceback() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_env(),
+        # as at a terminal: a shell starts background jobs with SIGINT ignored, and a child
+        # inherits that, so a test run in the background would otherwise never see Ctrl-C
+        preexec_fn=_interruptible,
     )
     try:
         # Wait until it is waiting for its input: seen blocked in read() three polls in a row,
@@ -741,6 +748,6 @@ def test_an_interrupt_ends_with_status_130_and_no_traceback() -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
-    assert process.returncode == 130
+    assert process.returncode == 130, stderr.decode("utf-8", "replace")
     assert b"interrupted" in stderr
     assert b"Traceback" not in stderr
