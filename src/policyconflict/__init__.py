@@ -6,9 +6,9 @@ The core nouns are re-exported here; each lives in its own module (:mod:`policyc
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from policyconflict._lazy import lazy_attributes
 from policyconflict.dates import (
     OPEN,
     UNKNOWN,
@@ -101,25 +101,16 @@ _LAZY = {
 JSON format, the query engine, the law-status rules)."""
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is not None:
-        value = getattr(importlib.import_module(module), name)
-    elif name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-        try:
-            value = version("policyconflict")
-        except PackageNotFoundError:  # running from a source tree that is not installed
-            value = "0+unknown"
-    else:
-        raise AttributeError(f"module 'policyconflict' has no attribute {name!r}")
-    globals()[name] = value
-    return value
+    try:
+        return version("policyconflict")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
 
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_attributes(__name__, globals(), _LAZY, {"__version__": _version})
 
 
 __all__ = [

@@ -15,6 +15,7 @@ resolves). A time of day is compared with a plain date by its own local date:
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 import enum
 import re
@@ -70,16 +71,6 @@ def _check_range(name: str, value: int | None, low: int, high: int) -> None:
         raise ValueError(f"{name} must be between {low} and {high}, got {value}")
 
 
-_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def _days_in_month(year: int, month: int) -> int:
-    """Days in ``month`` of ``year`` in the proleptic Gregorian calendar."""
-    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
-        return 29
-    return _DAYS[month - 1]
-
-
 @attrs.frozen(kw_only=True, order=False, cache_hash=True)
 class PartialDate:
     """A date known to the year, the month, the day, or the minute or second with a UTC offset.
@@ -125,7 +116,7 @@ class PartialDate:
         if self.day is not None:
             if self.month is None:
                 raise ValueError("a day needs a month")
-            _check_range("day", self.day, 1, _days_in_month(self.year, self.month))
+            _check_range("day", self.day, 1, calendar.monthrange(self.year, self.month)[1])
         has_time = self.hour is not None or self.minute is not None or self.second is not None
         if has_time:
             if self.day is None:
@@ -281,7 +272,7 @@ class PartialDate:
     def latest(self) -> _dt.date:
         """The last calendar day this date can be (its own local day for a time of day)."""
         month = self.month or 12
-        day = self.day or _days_in_month(self.year, month)
+        day = self.day or calendar.monthrange(self.year, month)[1]
         return _dt.date(self.year, month, day)
 
     @property

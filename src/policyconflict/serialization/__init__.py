@@ -30,9 +30,9 @@ allowed values), ``bad-text`` (lone surrogates), ``bad-format``, ``unsupported-v
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from policyconflict._lazy import lazy_attributes
 from policyconflict.serialization._document import dump, dumps, load, loads
 from policyconflict.serialization._json import MAX_DEPTH, MAX_INT
 from policyconflict.serialization._migrations import (
@@ -63,17 +63,7 @@ _LAZY = {
 that reads one document)."""
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_attributes(__name__, globals(), _LAZY)
 
 
 __all__ = [

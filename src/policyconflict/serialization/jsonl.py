@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
-import orjson
 
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.model import (
@@ -134,11 +133,7 @@ def _entity_line(entity: Any) -> bytes:
     value = _UNSTRUCTURE[type(entity)](entity)
     value["type"] = tag
     try:
-        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
-    except orjson.JSONEncodeError:
-        pass
-    try:
-        return encode(value)  # says where the text fails, or writes what orjson cannot
+        return encode(value)
     except UnicodeEncodeError as exc:
         raise _fail(
             "$",
