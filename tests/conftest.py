@@ -3,6 +3,8 @@
 * ``default`` — fast, for local runs.
 * ``ci`` — derandomized, more examples; loaded when ``CI=true``.
 * ``deep`` — many examples for long runs: ``POLICYCONFLICT_HYPOTHESIS_PROFILE=deep pytest``.
+* ``mutate`` — for ``tools/mutate.py``: few examples, derandomized (every mutant meets the same
+  examples), and no example database (a mutant's failures must not be replayed in real runs).
 """
 
 from __future__ import annotations
@@ -23,6 +25,14 @@ settings.register_profile(
 settings.register_profile(
     "deep",
     max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
+    "mutate",
+    max_examples=50,
+    derandomize=True,
+    database=None,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
