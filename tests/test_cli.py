@@ -506,6 +506,19 @@ def test_query_places_may_be_codes_or_names(story_file: Path) -> None:
     assert_clean_error(unknown, 1)
 
 
+def test_query_an_unknown_place_or_id_is_an_error_not_an_empty_answer(story_file: Path) -> None:
+    zz = "ocd-division/country:us/state:zz"
+    unknown = cli("query", "deployments", str(story_file), "--within", zz)
+    assert_clean_error(unknown, 1)
+    assert zz in unknown.stderr
+    assert "nothing matches" not in unknown.stderr
+    nobody = cli("query", "statements", str(story_file), "--speaker", "person:nobody")
+    assert_clean_error(nobody, 1)
+    assert "unknown speaker: 'person:nobody'" in nobody.stderr
+    by_code = _json("query", "deployments", str(story_file), "--within", "US-CA")
+    assert by_code == _json("query", "deployments", str(story_file), "--within", LA_CITY)
+
+
 def test_query_laws_in_force_in_los_angeles(story_file: Path) -> None:
     laws = _json(
         "query", "laws-in-force", str(story_file), "--place", LA_CITY, "--on", "2020-02-15"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pickle
+from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
 import attrs
 import pytest
@@ -24,7 +26,15 @@ from policyconflict import (
     Statement,
     Story,
 )
-from policyconflict.query import Corpus, MergeConflict, MergeConflictError
+from policyconflict.errors import PolicyConflictError
+from policyconflict.gazetteer import AmbiguousPlaceError, UnknownPlaceError, default_gazetteer
+from policyconflict.query import (
+    Corpus,
+    MergeConflict,
+    MergeConflictError,
+    UnknownEntityError,
+    UnknownKindError,
+)
 from policyconflict.serialization import write_jsonl
 
 CA = "ocd-division/country:us/state:ca"
@@ -106,7 +116,8 @@ def test_the_gazetteer_supplies_parent_chains_the_corpus_lacks() -> None:
     assert LA in with_gazetteer.descendants(CA)
     own_only = Corpus([_base()], gazetteer=None)
     assert own_only.ancestors(LA) == ()
-    assert own_only.statements(within=CA) == ()
+    with pytest.raises(UnknownPlaceError, match="not a jurisdiction of the corpus"):
+        own_only.statements(within=CA)  # nobody knows California here
 
 
 def test_may_and_surely_answer_different_questions() -> None:
@@ -190,3 +201,145 @@ def test_a_corpus_streams_stories_from_json_lines(tmp_path: Path) -> None:
     corpus = Corpus.from_jsonl(path)
     assert corpus.stories == ("one", "two")
     assert [s.id for s in corpus.statements(within=LA)] == ["said"]
+
+
+# -- places, ids and kinds given to questions (one rule for every parameter) -------------------
+
+IL = "ocd-division/country:us/state:il"
+ZZ = "ocd-division/country:us/state:zz"
+
+
+def _illinois(*, gazetteer: bool = True, backend: Literal["index", "scan"] = "index") -> Corpus:
+    story = Story(
+        id="il",
+        title="Illinois",
+        jurisdictions=(Jurisdiction(id=IL, name="Illinois", level=JurisdictionLevel.STATE),),
+        agencies=(Agency(id="isp", name="State Police", kind=AgencyKind.POLICE, jurisdiction=IL),),
+        statements=(
+            Statement(id="said", speaker="isp", text="No.", date=PartialDate.parse("2021-08")),
+        ),
+        deployments=(Deployment(id="surge", agency="isp", targets=(IL,)),),
+    )
+    return Corpus([story], gazetteer=default_gazetteer() if gazetteer else None, backend=backend)
+
+
+@pytest.mark.parametrize("backend", ["index", "scan"])
+@pytest.mark.parametrize("place", [IL, "US-IL", "us-il", "Illinois", "illinois"])
+def test_a_place_is_an_ocd_id_an_iso_code_or_a_name(
+    place: str, backend: Literal["index", "scan"]
+) -> None:
+    corpus = _illinois(backend=backend)
+    assert corpus.place(place) == IL
+    assert [s.id for s in corpus.statements(within=place)] == ["said"]  # US-IL was () before
+    assert [d.id for d in corpus.deployments(target_within=place)] == ["surge"]
+    assert IL in corpus.descendants(place)
+
+
+def test_the_corpus_own_places_answer_to_names_and_codes_without_a_gazetteer() -> None:
+    corpus = _illinois(gazetteer=False)
+    assert corpus.place("Illinois") == IL
+    with pytest.raises(UnknownPlaceError, match="not a jurisdiction of the corpus"):
+        corpus.place("US-IL")  # the corpus's Illinois carries no ISO code, and nothing else knows
+
+
+def test_an_ocd_alias_id_gives_the_place_itself() -> None:
+    corpus = _illinois()
+    alias = "ocd-division/country:us/state:ca/place:san_francisco"
+    assert corpus.place(alias) == "ocd-division/country:us/state:ca/county:san_francisco"
+
+
+@pytest.mark.parametrize("backend", ["index", "scan"])
+def test_an_unknown_place_is_an_error_in_every_question(backend: Literal["index", "scan"]) -> None:
+    corpus = _illinois(backend=backend)
+    asks: list[Callable[[], object]] = [
+        lambda: corpus.statements(within=ZZ),
+        lambda: corpus.deployments(target_within=ZZ),
+        lambda: corpus.laws_in_force(ZZ, "2021-01-01"),
+        lambda: corpus.conflicts(within=ZZ),
+        lambda: corpus.ancestors(ZZ),
+        lambda: corpus.descendants("Atlantis of the Deep"),
+        lambda: corpus.level("XX-NOWHERE"),
+    ]
+    for ask in asks:
+        with pytest.raises(UnknownPlaceError) as raised:
+            ask()
+        assert isinstance(raised.value, PolicyConflictError)
+        assert isinstance(raised.value, KeyError)
+
+
+def test_an_id_that_is_not_a_place_is_not_a_place() -> None:
+    with pytest.raises(UnknownPlaceError, match="'isp' is a agency, not a place"):
+        _illinois().statements(within="isp")
+
+
+def test_an_ambiguous_name_is_an_error_that_lists_the_places() -> None:
+    with pytest.raises(AmbiguousPlaceError, match="Springfield city") as raised:
+        _illinois().place("Springfield")  # the gazetteer's many Springfields
+    assert isinstance(raised.value, ValueError)
+    two = Story(
+        id="two",
+        title="Two",
+        jurisdictions=tuple(
+            Jurisdiction(id=f"springfield-{n}", name="Springfield", level=JurisdictionLevel.CITY)
+            for n in (1, 2)
+        ),
+    )
+    with pytest.raises(AmbiguousPlaceError, match="2 places of the corpus match: Springfield"):
+        Corpus([two]).place("springfield")
+
+
+@pytest.mark.parametrize("backend", ["index", "scan"])
+def test_an_unknown_id_is_an_error_and_a_known_one_that_matches_nothing_is_empty(
+    backend: Literal["index", "scan"],
+) -> None:
+    corpus = _illinois(backend=backend)
+    unknown: list[tuple[str, Callable[[], object]]] = [
+        ("speaker", lambda: corpus.statements(speaker="nobody")),
+        ("organization", lambda: corpus.statements(speaker_org="nobody")),
+        ("target", lambda: corpus.statements(target="nobody")),
+        ("agency", lambda: corpus.deployments(agency="nobody")),
+        ("agency", lambda: corpus.deployments(supports="nobody")),
+        ("organization", lambda: corpus.roles_on("2021", organization="nobody")),
+        ("person", lambda: corpus.roles_of("nobody")),
+        ("agency", lambda: corpus.laws_in_force(IL, "2021", restricts="nobody")),
+        ("counterparty", lambda: corpus.laws_in_force(IL, "2021", counterparty="nobody")),
+        ("entity", lambda: corpus.cases_affecting("nobody")),
+        ("entity", lambda: corpus.rulings_affecting("nobody")),
+        ("organization", lambda: corpus.members("nobody")),
+        ("actor", lambda: corpus.places_of("nobody")),
+        ("entity", lambda: corpus.get("nobody")),
+    ]
+    for role, ask in unknown:
+        with pytest.raises(UnknownEntityError, match=f"unknown {role}: 'nobody'") as raised:
+            ask()
+        assert isinstance(raised.value, KeyError)
+        assert raised.value.id == "nobody"
+        assert isinstance(raised.value, PolicyConflictError)
+    # Ids that exist but match nothing: empty answers.
+    assert corpus.statements(speaker=IL) == ()
+    assert corpus.statements(target="isp") == ()
+    assert corpus.deployments(supports="isp") == ()
+    assert corpus.roles_of("isp") == ()
+
+
+def test_errors_about_unknown_ids_and_kinds_pickle() -> None:
+    for error in (UnknownEntityError("x", "speaker"), UnknownKindError("x", ["laws"])):
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error)
+        assert str(again) == str(error)
+
+
+def test_entities_takes_the_collection_name_or_the_type_tag() -> None:
+    corpus = _illinois()
+    assert corpus.entities("statement") == corpus.entities("statements") != ()
+    assert corpus.entities("legal_case") == corpus.entities("legal_cases") == ()
+    with pytest.raises(UnknownKindError, match="'lawz': one of sources, jurisdictions") as raised:
+        corpus.entities("lawz")
+    assert isinstance(raised.value, KeyError)
+    assert "legal_cases" in raised.value.kinds
+
+
+def test_the_backend_is_chosen_once_by_name_or_class() -> None:
+    assert _illinois(backend="scan").statements() == _illinois().statements()
+    with pytest.raises(ValueError, match="backend must be one of index, scan"):
+        Corpus(backend="fast")  # type: ignore[arg-type]

@@ -8,8 +8,15 @@ from array import array
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policyconflict.query._blocks import Blocks
-from policyconflict.query._runs import BUCKET, Columns, Runs, class_order, widest, width_classes
+from policyconflict.query._index._blocks import Blocks
+from policyconflict.query._index._runs import (
+    BUCKET,
+    Columns,
+    Runs,
+    class_order,
+    widest,
+    width_classes,
+)
 from policyconflict.query._time import DAY, NEVER, Window
 
 # Starts near bucket edges and widths across every class (a day, a month, a year, more).

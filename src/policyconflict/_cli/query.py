@@ -192,13 +192,9 @@ def _entities_json(entities: Sequence[Any]) -> list[Any]:
 
 
 def _place(corpus: Any, text: str | None) -> str | None:
-    """A place argument as an id: an id the corpus knows or an OCD id as given, else what the
-    gazetteer resolves it to (an ISO 3166 code, a name)."""
-    if text is None or text in corpus or text.startswith("ocd-division/"):
-        return text
-    from policyconflict.gazetteer import default_gazetteer
-
-    return default_gazetteer().resolve(text).id
+    """A place argument as an id, by the corpus's one rule (:meth:`Corpus.place
+    <policyconflict.query.Corpus.place>`: an id, an ISO 3166 code or a name)."""
+    return None if text is None else str(corpus.place(text))
 
 
 def _label(corpus: Any, entity_id: str | None) -> str | None:

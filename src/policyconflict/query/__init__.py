@@ -5,6 +5,9 @@
   and rulings affecting a law, a timeline, and :meth:`Corpus.conflicts`.
 * :class:`Conflict` and :class:`ConflictKind` — what :meth:`Corpus.conflicts` returns.
 * :class:`MergeConflict` and :class:`MergeConflictError` — what merging stories reports.
+* :class:`UnknownEntityError` and :class:`UnknownKindError` — an id or a kind of entity the
+  corpus does not hold (an unknown place raises
+  :class:`~policyconflict.gazetteer.UnknownPlaceError`).
 * :func:`timeline` and :class:`TimelineEntry` — dated facts in time order.
 
 The founding story's conflict in a few lines: CBP sends officers to Los Angeles in support of
@@ -41,6 +44,7 @@ here: the gazetteer knows it lies in California, so the state law applies there.
 
 from __future__ import annotations
 
+from policyconflict.query._errors import UnknownEntityError, UnknownKindError
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query.conflicts import Conflict, ConflictKind
 from policyconflict.query.corpus import Corpus
@@ -53,5 +57,7 @@ __all__ = [
     "MergeConflict",
     "MergeConflictError",
     "TimelineEntry",
+    "UnknownEntityError",
+    "UnknownKindError",
     "timeline",
 ]

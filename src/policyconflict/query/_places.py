@@ -8,9 +8,17 @@ knows that it lies in California. Descendant sets are computed once per place an
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
+from policyconflict.gazetteer import (
+    _ISO_CODE,
+    AmbiguousPlaceError,
+    UnknownPlaceError,
+    normalize_name,
+)
+from policyconflict.ids import IdScheme
+from policyconflict.model.actions import Deployment
 from policyconflict.model.places import Jurisdiction
 
 
@@ -22,6 +30,8 @@ class PlaceSource(Protocol):
     def get(self, ocd_id: str) -> _GazPlace: ...
 
     def children(self, place: str) -> tuple[_GazPlace, ...]: ...
+
+    def resolve(self, name_or_code: str) -> _GazPlace: ...
 
 
 class _GazPlace(Protocol):
@@ -125,3 +135,69 @@ def default_places() -> PlaceSource | None:
         return None
     gazetteer: PlaceSource = default_gazetteer()
     return gazetteer
+
+
+def deployment_places(deployment: Deployment) -> set[str]:
+    """The places a deployment is sent to: its targets and those of its phases."""
+    places = set(deployment.targets)
+    for phase in deployment.phases:
+        places.update(phase.targets)
+    return places
+
+
+_ISO_SCHEMES = frozenset({IdScheme.ISO_3166_1, IdScheme.ISO_3166_2})
+
+
+def _own_matches(text: str, jurisdictions: Sequence[Jurisdiction]) -> list[Jurisdiction]:
+    """The corpus's jurisdictions that ``text`` names: by an ISO 3166 code among their external
+    ids when ``text`` has the form of one, else by name or alias (compared as the gazetteer
+    compares names, :func:`~policyconflict.gazetteer.normalize_name`)."""
+    stripped = text.strip()
+    if _ISO_CODE.fullmatch(stripped):
+        code = stripped.upper()
+        coded = [
+            j
+            for j in jurisdictions
+            if any(e.scheme in _ISO_SCHEMES and e.value.upper() == code for e in j.external_ids)
+        ]
+        if coded:
+            return coded
+    key = normalize_name(stripped)
+    if not key:
+        return []
+    return [
+        j
+        for j in jurisdictions
+        if any(normalize_name(name) == key for name in (j.name, *j.aliases))
+    ]
+
+
+def resolve_place(
+    text: str, jurisdictions: Sequence[Jurisdiction], gazetteer: PlaceSource | None
+) -> str:
+    """The id of the place ``text`` stands for, by the one rule every place parameter uses.
+
+    ``text`` (not itself a place id of the corpus: the caller returns those as they are) is an
+    OCD division id the gazetteer knows (giving its canonical id: an alias id gives the place's
+    own id), an ISO 3166 code (``US``, ``US-IL``) or a name — matched first against the
+    corpus's jurisdictions (their ISO 3166 external ids; their names and aliases), then by the
+    gazetteer (:meth:`~policyconflict.gazetteer.Gazetteer.resolve`).
+
+    A place nobody knows raises :class:`~policyconflict.gazetteer.UnknownPlaceError` (a
+    :class:`KeyError`); a name that several places answer to raises
+    :class:`~policyconflict.gazetteer.AmbiguousPlaceError` (a :class:`ValueError`).
+    """
+    if not text.startswith("ocd-division/"):  # an OCD id is never a code or a name
+        own = _own_matches(text, jurisdictions)
+        if len(own) == 1:
+            return own[0].id
+        if len(own) > 1:
+            names = "; ".join(f"{j.name} ({j.id})" for j in own)
+            raise AmbiguousPlaceError(
+                text, (), f"{text!r} is ambiguous, {len(own)} places of the corpus match: {names}"
+            )
+    if gazetteer is None:
+        raise UnknownPlaceError(
+            text, f"unknown place: {text!r} is not a jurisdiction of the corpus (no gazetteer)"
+        )
+    return gazetteer.resolve(text).id

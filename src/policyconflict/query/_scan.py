@@ -4,7 +4,8 @@ Each function walks a whole collection in order and tests every record with the 
 written out directly (parent chains walked upwards, periods compared with the methods of
 :class:`~policyconflict.dates.Period`). The indexed :class:`~policyconflict.query.Corpus` must give
 exactly the same answers in the same order; the property tests and the benchmark compare them.
-``Corpus(..., indexed=False)`` answers with these functions.
+:class:`~policyconflict.query._scan_backend.ScanBackend` (``Corpus(..., backend="scan")``)
+answers with these functions.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from policyconflict.model.actors import Agency, Organization, Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law
 from policyconflict.model.statements import Channel, Stance, Statement
-from policyconflict.query._status import Courts, in_force, provision_matches
+from policyconflict.query._places import deployment_places
+from policyconflict.query._status import Courts, answers_law_question
 
 Parent = Callable[[str], str | None]
 
@@ -178,14 +180,6 @@ def statements(
     return found
 
 
-def deployment_places(deployment: Deployment) -> set[str]:
-    """The places a deployment is sent to: its targets and those of its phases."""
-    places = set(deployment.targets)
-    for phase in deployment.phases:
-        places.update(phase.targets)
-    return places
-
-
 def deployments(
     items: Sequence[Deployment],
     lookup: Lookup,
@@ -248,19 +242,21 @@ def laws_in_force(
 ) -> list[Law]:
     """Laws applying in ``place`` and in force on ``on``, in corpus order."""
     restricted = None if restricts is None else frozenset(lookup.agency_chain(restricts))
-    found: list[Law] = []
-    for law in items:
-        if not lookup.is_within(place, law.jurisdiction):
-            continue
-        if not in_force(law, on, certainty, courts, place):
-            continue
-        if (restricted is not None or counterparty is not None or topic is not None) and not any(
-            provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
-            for p in law.provisions
-        ):
-            continue
-        found.append(law)
-    return found
+    return [
+        law
+        for law in items
+        if lookup.is_within(place, law.jurisdiction)
+        and answers_law_question(
+            law,
+            on,
+            certainty,
+            courts,
+            place,
+            restricted=restricted,
+            counterparty=counterparty,
+            topic=topic,
+        )
+    ]
 
 
 def _law_targets(law: Law) -> set[str]:

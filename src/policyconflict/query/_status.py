@@ -89,6 +89,29 @@ def in_force(
     return _decide(status.possible, status.state, certainty)
 
 
+def answers_law_question(
+    law: Law,
+    on: PartialDate,
+    certainty: Certainty,
+    courts: Courts,
+    place: str,
+    *,
+    restricted: frozenset[str] | None,
+    counterparty: str | None,
+    topic: str | None,
+) -> bool:
+    """Whether ``law`` (applying in ``place``) answers a
+    :meth:`~policyconflict.query.Corpus.laws_in_force` question: one provision matches every
+    provision filter given (see :func:`provision_matches`), and the law is in force on ``on``
+    in ``place``. Every query backend asks this one function."""
+    if (restricted is not None or counterparty is not None or topic is not None) and not any(
+        provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
+        for p in law.provisions
+    ):
+        return False  # the provisions are cheaper to check than the status
+    return in_force(law, on, certainty, courts, place)
+
+
 def topics_match(first: str | None, second: str | None) -> bool:
     """Whether two topic words are about the same thing.
 

@@ -1,8 +1,11 @@
 """A :class:`Corpus`: many stories merged by id, and the questions asked of them.
 
-Every question is answered from indexes built on first use (see
-:mod:`policyconflict.query._indexes`), and gives exactly what a plain scan gives, in the same
-order: ``Corpus(..., indexed=False)`` answers by scanning, and the test suite checks the two agree.
+A corpus checks and coerces the arguments of every question once — dates and periods in any of
+their forms, places as ids, ISO 3166 codes or names (:meth:`Corpus.place`), ids that must name
+something in the corpus — and hands the question to its *backend*, chosen when the corpus is
+made: the index engine (the default; indexes built on first use, kept current on
+:meth:`Corpus.add`) or the plain scan (``backend="scan"``), the reference the test suite checks
+every other backend against. Both give the same answers in the same order.
 
 Answers are tuples of entities **in the order the corpus received them** (story by story, each
 story in its own order), so the same stories added in the same order give the same answers.
@@ -11,56 +14,64 @@ story in its own order), so the same stories added in the same order give the sa
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from operator import itemgetter
-from typing import IO, Any
+from collections.abc import Iterable, Iterator
+from typing import IO, Any, Literal
 
 from policyconflict.dates import Certainty
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
-from policyconflict.model.laws import Provision
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
-from policyconflict.query import _scan
-from policyconflict.query._engine import Engine
+from policyconflict.query._backend import Backend, BackendFactory
+from policyconflict.query._errors import UnknownEntityError, UnknownKindError
+from policyconflict.query._index import IndexBackend
 from policyconflict.query._merge import MergeConflict, MergeConflictError
-from policyconflict.query._places import PlaceSource, default_places
-from policyconflict.query._questions import LawQuestions
+from policyconflict.query._places import PlaceSource, default_places, resolve_place
+from policyconflict.query._scan_backend import ScanBackend
 from policyconflict.query._store import OnConflict, Store
-from policyconflict.query._time import (
-    DateLike,
-    PeriodLike,
-    as_date,
-    opt_date,
-    opt_period,
-    point_window,
-    span_window,
-)
-from policyconflict.story import Entity, Story
+from policyconflict.query._time import DateLike, PeriodLike, as_date, opt_date, opt_period
+from policyconflict.query.conflicts import Conflict, ConflictKind
+from policyconflict.query.timeline import TimelineEntry, timeline
+from policyconflict.story import COLLECTIONS, Entity, Story
 
 __all__ = ["Corpus"]
 
 _DEFAULT: Any = object()
 
+_BACKENDS: dict[str, BackendFactory] = {"index": IndexBackend, "scan": ScanBackend}
+"""The backends known by name."""
 
-def _pick(items: Sequence[Any], positions: list[int]) -> tuple[Any, ...]:
-    """The items at ``positions``, as a tuple (one C call for many)."""
-    if len(positions) > 1:
-        found: tuple[Any, ...] = itemgetter(*positions)(items)
-        return found
-    return tuple(items[p] for p in positions)
+_KINDS = {
+    **{name: name for name in COLLECTIONS},
+    **{cls.kind_name: name for name, cls in COLLECTIONS.items()},
+}
+"""Collection name or type tag (``"laws"`` or ``"law"``) → collection name."""
 
 
-class Corpus(LawQuestions):
+class Corpus:
     """Stories merged by id, with place- and time-aware questions.
 
     ``stories`` are added in order (see :meth:`add`). ``on_conflict`` says what an id defined
     two different ways does: ``"raise"`` (the default) raises
     :class:`~policyconflict.query.MergeConflictError` and adds nothing of that story;
     ``"collect"`` keeps the first definition, leaves the other out, and lists the conflict in
-    :attr:`merge_conflicts`. ``gazetteer`` gives parent chains for places the corpus does not
-    describe (the shipped gazetteer by default; ``None`` for the corpus's own chains only).
-    ``indexed=False`` answers every question by a plain scan (the reference the indexes are
-    tested against).
+    :attr:`merge_conflicts`. ``gazetteer`` gives parent chains and place names for places the
+    corpus does not describe (the shipped gazetteer by default; ``None`` for the corpus's own
+    places only).
+
+    ``backend`` is the engine that answers: ``"index"`` (the default) or ``"scan"`` (a plain
+    scan, the reference the indexes are tested against), or a backend class of your own (see
+    ``policyconflict/query/_backend.py``). ``indexed=False`` is the same as ``backend="scan"``.
+
+    Every question checks its arguments the same way. A date is a
+    :class:`~policyconflict.dates.PartialDate`, a :class:`datetime.date` or EDTF text, a
+    period a :class:`~policyconflict.dates.Period` or EDTF interval text. A place is an id, an
+    ISO 3166 code or a name (:meth:`place`); a place nobody knows raises
+    :class:`~policyconflict.gazetteer.UnknownPlaceError`. An id that is not in the corpus
+    (a speaker, a target, an agency, a law...) raises
+    :class:`~policyconflict.query.UnknownEntityError`; an id that is in the corpus but matches
+    nothing gives an empty answer. Both errors are :class:`KeyError` subclasses.
 
     >>> from policyconflict import Jurisdiction, JurisdictionLevel, PartialDate, Statement, Story
     >>> ca = Jurisdiction(id="ocd-division/country:us/state:ca", name="California",
@@ -71,6 +82,12 @@ class Corpus(LawQuestions):
     >>> corpus = Corpus([story])
     >>> [s.id for s in corpus.statements(within="ocd-division/country:us", on="2020-02")]
     ['st-1']
+    >>> [s.id for s in corpus.statements(within="US-CA")], corpus.statements(within="US-IL")
+    (['st-1'], ())
+    >>> corpus.statements(speaker="nobody")
+    Traceback (most recent call last):
+        ...
+    policyconflict.query._errors.UnknownEntityError: unknown speaker: 'nobody' is not the id ...
     """
 
     def __init__(
@@ -80,13 +97,20 @@ class Corpus(LawQuestions):
         on_conflict: OnConflict = "raise",
         gazetteer: PlaceSource | None = _DEFAULT,
         indexed: bool = True,
+        backend: Literal["index", "scan"] | BackendFactory | None = None,
     ) -> None:
         if on_conflict not in ("raise", "collect"):
             raise ValueError(f"on_conflict must be 'raise' or 'collect', not {on_conflict!r}")
+        if backend is None:
+            backend = "index" if indexed else "scan"
+        if isinstance(backend, str):
+            if backend not in _BACKENDS:
+                raise ValueError(f"backend must be one of {', '.join(_BACKENDS)}, not {backend!r}")
+            backend = _BACKENDS[backend]
         self._on_conflict = on_conflict
         self._store = Store()
-        self._engine = Engine(self._store, default_places() if gazetteer is _DEFAULT else gazetteer)
-        self._indexed = indexed
+        self._gazetteer = default_places() if gazetteer is _DEFAULT else gazetteer
+        self._backend: Backend = backend(self._store, self._gazetteer)
         self._merge_conflicts: list[MergeConflict] = []
         for story in stories:
             self.add(story)
@@ -99,13 +123,18 @@ class Corpus(LawQuestions):
         on_conflict: OnConflict = "raise",
         gazetteer: PlaceSource | None = _DEFAULT,
         indexed: bool = True,
+        backend: Literal["index", "scan"] | BackendFactory | None = None,
     ) -> Corpus:
         """A corpus of the stories of a JSON Lines corpus (a path or an open file), streamed
         one story at a time (:func:`policyconflict.serialization.read_stories`)."""
         from policyconflict.serialization import read_stories
 
         return cls(
-            read_stories(source), on_conflict=on_conflict, gazetteer=gazetteer, indexed=indexed
+            read_stories(source),
+            on_conflict=on_conflict,
+            gazetteer=gazetteer,
+            indexed=indexed,
+            backend=backend,
         )
 
     # -- contents -------------------------------------------------------------------------------
@@ -119,8 +148,8 @@ class Corpus(LawQuestions):
             raise MergeConflictError(conflicts)
         self._merge_conflicts.extend(conflicts)
         self._store.apply(story, new)
-        self._engine.added(
-            (name for name, _ in new), [e for name, e in new if name == "statements"]
+        self._backend.added(
+            {name for name, _ in new}, [e for name, e in new if name == "statements"]
         )
 
     @property
@@ -138,6 +167,7 @@ class Corpus(LawQuestions):
         return len(self._store.where)
 
     def __contains__(self, entity_id: object) -> bool:
+        """Whether ``entity_id`` is the id of an entity or a provision of the corpus."""
         return isinstance(entity_id, str) and self._store.get(entity_id) is not None
 
     def __iter__(self) -> Iterator[Entity]:
@@ -146,44 +176,107 @@ class Corpus(LawQuestions):
             yield from items
 
     def get(self, entity_id: str) -> Entity | Provision:
-        """The entity or provision with ``entity_id``; :class:`KeyError` if there is none."""
+        """The entity or provision with ``entity_id``;
+        :class:`~policyconflict.query.UnknownEntityError` (a :class:`KeyError`) if there is
+        none."""
         found = self._store.get(entity_id)
         if found is None:
-            raise KeyError(entity_id)
+            raise UnknownEntityError(entity_id)
         return found
 
     def entities(self, kind: str) -> tuple[Any, ...]:
-        """Every entity of one collection (``"statements"``, ``"laws"``...), in arrival order."""
-        return tuple(self._store.lists[kind])
+        """Every entity of one kind, in arrival order. ``kind`` is a collection name
+        (``"statements"``, ``"legal_cases"``) or a type tag of the format (``"statement"``,
+        ``"legal_case"``); any other raises :class:`~policyconflict.query.UnknownKindError`
+        (a :class:`KeyError`) listing the kinds."""
+        name = _KINDS.get(kind)
+        if name is None:
+            raise UnknownKindError(kind, COLLECTIONS)
+        return tuple(self._store.lists[name])
 
     def build_indexes(self) -> None:
-        """Build every index now rather than on first use (indexes stay current on :meth:`add`)."""
-        if self._indexed:
-            self._engine.build_all()
+        """Build every index now rather than on first use (indexes stay current on :meth:`add`;
+        a backend without indexes does nothing)."""
+        self._backend.build()
+
+    # -- arguments --------------------------------------------------------------------------------
+
+    def place(self, place: str) -> str:
+        """The id of the place ``place`` stands for: a place id of the corpus as it is, else an
+        OCD division id, an ISO 3166 code (``US-IL``) or a name, matched against the corpus's
+        jurisdictions first, then by the gazetteer. Every question's place parameter goes
+        through this (and so does the command line).
+
+        :class:`~policyconflict.gazetteer.UnknownPlaceError` (a :class:`KeyError`) when no
+        place matches, or when ``place`` is the id of an entity that is not a jurisdiction;
+        :class:`~policyconflict.gazetteer.AmbiguousPlaceError` (a :class:`ValueError`) when
+        several places share the name.
+
+        >>> from policyconflict import Jurisdiction, JurisdictionLevel, Story
+        >>> corpus = Corpus([Story(id="s", title="S", jurisdictions=(Jurisdiction(
+        ...     id="ocd-division/country:us/state:il", name="Illinois",
+        ...     level=JurisdictionLevel.STATE),))])
+        >>> corpus.place("US-IL"), corpus.place("Illinois") == corpus.place("US-IL")
+        ('ocd-division/country:us/state:il', True)
+        >>> corpus.place("ocd-division/country:us/state:zz")
+        Traceback (most recent call last):
+            ...
+        policyconflict.gazetteer.UnknownPlaceError: unknown OCD division id: 'ocd-division/...'
+        """
+        if not isinstance(place, str):
+            raise TypeError(f"a place is given as text (an id, a code or a name), not {place!r}")
+        found = self._store.where.get(place)
+        if found is not None:
+            if found[0] != "jurisdictions":
+                from policyconflict.gazetteer import UnknownPlaceError
+
+                kind = COLLECTIONS[found[0]].kind_name.replace("_", " ")
+                raise UnknownPlaceError(place, f"{place!r} is a {kind}, not a place")
+            return place
+        return resolve_place(place, self._store.lists["jurisdictions"], self._gazetteer)
+
+    def _place(self, place: str | None) -> str | None:
+        return None if place is None else self.place(place)
+
+    def _known(self, entity_id: str | None, role: str) -> str | None:
+        """``entity_id`` when it is ``None`` or in the corpus; else an error naming ``role``."""
+        if entity_id is not None and self._store.get(entity_id) is None:
+            if not isinstance(entity_id, str):
+                raise TypeError(f"{role} is given as an id (text), not {entity_id!r}")
+            raise UnknownEntityError(entity_id, role)
+        return entity_id
+
+    def _law(self, law: Law | str) -> Law:
+        found = self.get(law) if isinstance(law, str) else law
+        if not isinstance(found, Law):
+            raise TypeError(f"{getattr(found, 'id', found)!r} is not a law")
+        return found
 
     # -- places ---------------------------------------------------------------------------------
 
     def ancestors(self, place: str) -> tuple[str, ...]:
         """The places above ``place``, nearest first (the corpus's parents, then the
         gazetteer's)."""
-        return self._engine.tree.ancestors(place)
+        return self._backend.ancestors(self.place(place))
 
     def descendants(self, place: str) -> frozenset[str]:
         """``place`` and every place below it."""
-        return self._engine.tree.descendants(place)
+        return self._backend.descendants(self.place(place))
 
     def level(self, place: str) -> str | None:
         """The level of ``place`` (``country``, ``state``, ``county``, ``city``...), if known."""
-        return self._engine.tree.level(place)
+        return self._backend.level(self.place(place))
 
     def members(self, organization: str) -> frozenset[str]:
         """``organization``, the agencies below it, and everyone who held a role in any of them
         (the speakers ``statements(speaker_org=...)`` counts)."""
-        return self._engine.actors.members(organization)
+        self._known(organization, "organization")
+        return self._backend.members(organization)
 
     def places_of(self, actor: str) -> frozenset[str]:
         """The places an actor is placed in (how statements are placed; see :meth:`statements`)."""
-        return self._engine.actors.places_of(actor)
+        self._known(actor, "actor")
+        return self._backend.places_of(actor)
 
     # -- statements -----------------------------------------------------------------------------
 
@@ -212,41 +305,22 @@ class Corpus(LawQuestions):
           speaker and its principal (``on_behalf_of``) are: a jurisdiction is placed in itself,
           an agency in its jurisdiction (or its nearest parent agency's), an organization in
           its jurisdiction, and a person in the places of every body they held a role in;
-        * ``on`` a date or ``during`` a period: ``certainty=Certainty.MAY`` keeps statements
-          whose date may fall there (bounds intersect), ``Certainty.SURELY`` those whose date
-          surely does. Statements without a date never pass a time filter.
+        * ``on`` a date or ``during`` a period (not both): ``certainty=Certainty.MAY`` keeps
+          statements whose date may fall there (bounds intersect), ``Certainty.SURELY`` those
+          whose date surely does. Statements without a date never pass a time filter.
         """
-        on_date, period = opt_date(on), opt_period(during)
-        stance_value = None if stance is None else Stance(stance)
-        channel_value = None if channel is None else Channel(channel)
-        items: list[Statement] = self._store.lists["statements"]
-        if not self._indexed:
-            return tuple(
-                _scan.statements(
-                    items,
-                    self._engine.lookup,
-                    speaker=speaker,
-                    speaker_org=speaker_org,
-                    stance=stance_value,
-                    target=target,
-                    channel=channel_value,
-                    within=within,
-                    on=on_date,
-                    during=period,
-                    certainty=certainty,
-                )
-            )
-        found = self._engine.statements.query(
-            items,
-            speaker=speaker,
-            voices=None if speaker_org is None else self._engine.actors.members(speaker_org),
-            places=None if within is None else self._engine.tree.descendants(within),
-            target=target,
-            stance=stance_value,
-            channel=channel_value,
-            window=point_window(on_date, period, certainty),
+        on_date, period = _one_time(opt_date(on), opt_period(during))
+        return self._backend.statements(
+            speaker=self._known(speaker, "speaker"),
+            speaker_org=self._known(speaker_org, "organization"),
+            stance=None if stance is None else Stance(stance),
+            target=self._known(target, "target"),
+            channel=None if channel is None else Channel(channel),
+            within=self._place(within),
+            on=on_date,
+            during=period,
+            certainty=Certainty(certainty),
         )
-        return _pick(items, found)
 
     # -- deployments ----------------------------------------------------------------------------
 
@@ -264,35 +338,19 @@ class Corpus(LawQuestions):
 
         ``target_within``: sent to this place or below it (its targets and its phases'
         targets); ``agency``: deployed by this agency or one below it; ``supports``: in support
-        of this agency or one below it; ``active_on`` / ``active_during``: the deployment's
-        period may (``Certainty.MAY``) or surely (``Certainty.SURELY``) contain the date /
-        overlap the period.
+        of this agency or one below it; ``active_on`` / ``active_during`` (not both): the
+        deployment's period may (``Certainty.MAY``) or surely (``Certainty.SURELY``) contain the
+        date / overlap the period.
         """
-        on_date, period = opt_date(active_on), opt_period(active_during)
-        items: list[Deployment] = self._store.lists["deployments"]
-        engine = self._engine
-        if not self._indexed:
-            return tuple(
-                _scan.deployments(
-                    items,
-                    engine.lookup,
-                    target_within=target_within,
-                    agency=agency,
-                    supports=supports,
-                    on=on_date,
-                    during=period,
-                    certainty=certainty,
-                )
-            )
-        filters: dict[str, frozenset[str]] = {}
-        if target_within is not None:
-            filters["place"] = frozenset((target_within,))
-        if agency is not None:
-            filters["agency"] = engine.actors.subtree(agency)
-        if supports is not None:
-            filters["supports"] = engine.actors.subtree(supports)
-        found = engine.deployments.query(filters, span_window(on_date, period, certainty))
-        return _pick(items, found)
+        on_date, period = _one_time(opt_date(active_on), opt_period(active_during))
+        return self._backend.deployments(
+            target_within=self._place(target_within),
+            agency=self._known(agency, "agency"),
+            supports=self._known(supports, "agency"),
+            on=on_date,
+            during=period,
+            certainty=Certainty(certainty),
+        )
 
     # -- roles ----------------------------------------------------------------------------------
 
@@ -309,31 +367,96 @@ class Corpus(LawQuestions):
         ``organization``: in exactly this agency, organization or jurisdiction; ``title``: with
         this title, compared case-insensitively.
         """
-        on_date = as_date(date)
-        items: list[Role] = self._store.lists["roles"]
-        if not self._indexed:
-            return tuple(
-                _scan.roles_on(
-                    items,
-                    on=on_date,
-                    organization=organization,
-                    title=title,
-                    certainty=certainty,
-                )
-            )
-        filters: dict[str, frozenset[str]] = {}
-        if organization is not None:
-            filters["organization"] = frozenset((organization,))
-        if title is not None:
-            filters["title"] = frozenset((title.casefold(),))
-        found = self._engine.roles.query(filters, span_window(on_date, None, certainty))
-        return _pick(items, found)
+        return self._backend.roles_on(
+            as_date(date),
+            organization=self._known(organization, "organization"),
+            title=title,
+            certainty=Certainty(certainty),
+        )
 
     def roles_of(self, person: str) -> tuple[Role, ...]:
         """Every role ``person`` held, in time order (by period, then id)."""
-        items: list[Role] = self._store.lists["roles"]
-        if self._indexed:
-            held = [items[p] for p in self._engine.roles_by_person.get(person, ())]
-        else:
-            held = [r for r in items if r.person == person]
+        self._known(person, "person")
+        held = self._backend.roles_of(person)
         return tuple(sorted(held, key=lambda r: (r.period.sort_key(), r.id)))
+
+    # -- laws and courts ------------------------------------------------------------------------
+
+    def laws_in_force(
+        self,
+        place: str,
+        on: DateLike,
+        *,
+        certainty: Certainty = Certainty.MAY,
+        restricts: str | None = None,
+        counterparty: str | None = None,
+        topic: str | None = None,
+    ) -> tuple[Law, ...]:
+        """Laws that apply in ``place`` and are in force on ``on``, in arrival order.
+
+        A law applies in its jurisdiction and everywhere below it (California's SB 54 applies in
+        Los Angeles). In force: :func:`policyconflict.status.status_on` says the law may be in
+        force on the date in ``place`` (``MAY``: in force is among the possible states) or
+        surely is (``SURELY``) — from the law's own dates and every ruling that reaches it.
+
+        ``restricts``: one provision prohibits or restricts an activity with this agency or an
+        agency above it (restricting cooperation with DHS restricts it with ICE);
+        ``counterparty``: one provision names this counterparty; ``topic``: one provision's
+        activity matches this topic (equal, or narrower/wider by whole hyphenated words). All the
+        provision filters given must hold for the same provision.
+        """
+        return self._backend.laws_in_force(
+            self.place(place),
+            as_date(on),
+            certainty=Certainty(certainty),
+            restricts=self._known(restricts, "agency"),
+            counterparty=self._known(counterparty, "counterparty"),
+            topic=topic,
+        )
+
+    def cases_affecting(self, law: Law | str) -> tuple[LegalCase, ...]:
+        """Cases that challenge the law (a :class:`~policyconflict.model.Law` or its id) or
+        one of its provisions, in arrival order."""
+        return self._backend.cases_affecting(self._law(law))
+
+    def rulings_affecting(self, law: Law | str) -> tuple[Ruling, ...]:
+        """Rulings with an outcome on the law (a :class:`~policyconflict.model.Law` or its id)
+        or one of its provisions, in arrival order."""
+        return self._backend.rulings_affecting(self._law(law))
+
+    # -- timeline and conflicts -----------------------------------------------------------------
+
+    def timeline(self) -> tuple[TimelineEntry, ...]:
+        """Every dated fact in the corpus, in time order (see
+        :func:`~policyconflict.query.timeline`)."""
+        return timeline(self)
+
+    def conflicts(
+        self,
+        kinds: Iterable[ConflictKind | str] | None = None,
+        *,
+        within: str | None = None,
+        during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[Conflict, ...]:
+        """The conflicts the corpus contains (see :mod:`policyconflict.query.conflicts`), sorted
+        by kind, subject and evidence.
+
+        ``kinds``: only these kinds (all by default); ``within``: only conflicts with a place in
+        this place or below it; ``during``: only conflicts whose period may (``MAY``) or surely
+        (``SURELY``) overlap this period (conflicts without a period are left out).
+        """
+        wanted = frozenset(ConflictKind) if kinds is None else frozenset(map(ConflictKind, kinds))
+        return self._backend.conflicts(
+            wanted,
+            within=self._place(within),
+            during=opt_period(during),
+            certainty=Certainty(certainty),
+        )
+
+
+def _one_time(on: Any, during: Any) -> tuple[Any, Any]:
+    """``on`` and ``during``, of which at most one may be given."""
+    if on is not None and during is not None:
+        raise ValueError("give on= or during=, not both")
+    return on, during

@@ -1,7 +1,7 @@
 """The index of records that last a period: deployments, roles, laws and found conflicts.
 
 :class:`SpanIndex` keeps, per key of each named dimension, two
-:class:`~policyconflict.query._runs.Runs`: one over the widest bounds of each record's period
+:class:`~policyconflict.query._index._runs.Runs`: one over the widest bounds of each record's period
 (for *may* questions) and one over the part it surely covers (for *surely* questions). A query
 takes the filter with the fewest records in the window, bisects its runs on the window and
 checks the other filters on the candidates.
@@ -23,8 +23,15 @@ from itertools import chain
 from operator import itemgetter
 
 from policyconflict.dates import Period
-from policyconflict.query._bulk import append_each, repeat_each
-from policyconflict.query._runs import Columns, Runs, class_order, widest, width_classes
+from policyconflict.query._index._bulk import append_each, repeat_each
+from policyconflict.query._index._runs import (
+    BUCKET,
+    Columns,
+    Runs,
+    class_order,
+    widest,
+    width_classes,
+)
 from policyconflict.query._time import PeriodBounds, Window
 
 
@@ -32,9 +39,9 @@ class _Bounds:
     """One set of interval columns (outer or inner), their width classes, and the positions in
     class and start order."""
 
-    def __init__(self, los: Iterable[int], his: Iterable[int]) -> None:
+    def __init__(self, los: Iterable[int], his: Iterable[int], bucket: int) -> None:
         starts, ends = array("q", los), array("q", his)
-        self.columns = columns = Columns(starts, ends, width_classes(starts, ends))
+        self.columns = columns = Columns(starts, ends, width_classes(starts, ends), None, bucket)
         self.order = class_order(columns)
         self.widest = widest(starts, ends, columns.classes)
 
@@ -46,14 +53,17 @@ class SpanIndex:
     """Records that last a period, by keys in named dimensions (see module doc)."""
 
     def __init__(
-        self, periods: Sequence[Period], dims: Mapping[str, Sequence[Collection[str]]]
+        self,
+        periods: Sequence[Period],
+        dims: Mapping[str, Sequence[Collection[str]]],
+        bucket: int = BUCKET,
     ) -> None:
         """``periods``: each record's period; ``dims[dim][p]``: the keys of record ``p`` in
-        ``dim``."""
+        ``dim``; ``bucket``: see :class:`~policyconflict.query._index._runs.Columns`."""
         quads = list(map(PeriodBounds(), periods))
         self.bounds = outer, inner = (
-            _Bounds(map(itemgetter(0), quads), map(itemgetter(1), quads)),
-            _Bounds(map(itemgetter(2), quads), map(itemgetter(3), quads)),
+            _Bounds(map(itemgetter(0), quads), map(itemgetter(1), quads), bucket),
+            _Bounds(map(itemgetter(2), quads), map(itemgetter(3), quads), bucket),
         )
         del quads
         self.columns = dict(dims)
@@ -74,7 +84,7 @@ class SpanIndex:
         columns = bounds.columns
         best: tuple[int, list[Runs], str] | None = None
         for dim, wanted in filters.items():
-            table = self.dims.get(dim, {})
+            table = self.dims[dim]
             runs = [
                 pair[which]
                 for pair in (
@@ -104,9 +114,7 @@ class SpanIndex:
         found.sort()
         rest = [(dim, wanted) for dim, wanted in filters.items() if best is None or dim != best[2]]
         for dim, wanted in rest:
-            column = self.columns.get(dim)
-            if column is None:
-                return []
+            column = self.columns[dim]
             found = [p for p in found if not wanted.isdisjoint(column[p])]
         return found
 

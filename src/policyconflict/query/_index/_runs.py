@@ -4,7 +4,8 @@ A :class:`Runs` holds the records of one index key (one speaker, one place, ...)
 positions ordered by the width class of each record's interval (a day, a month, a year, more),
 then by a *sort key* (:class:`Columns`), then by position. The sort key is the start of the
 interval, except in the first class (a day at most), where it is the start of the start's
-*bucket* (``BUCKET``: sixteen days).
+*bucket* (``BUCKET``, sixteen days, unless the index's
+:class:`~policyconflict.query._index._thresholds.Thresholds` say otherwise).
 
 To find the records whose interval meets a window ``low..high``, each class's segment is
 bisected (on the sort keys, looked up through the positions) for starts between ``low - widest``
@@ -52,17 +53,18 @@ BUCKET: Final = 16 * DAY
 """The span of starts one bucket of day-long records holds."""
 
 
-def sort_key(lo: int, width: int) -> int:
+def sort_key(lo: int, width: int, bucket: int = BUCKET) -> int:
     """Where a record of interval start ``lo`` and width class ``width`` sorts in its class:
-    the start of its bucket in the first class, its start in the others."""
-    return lo - lo % BUCKET if width == 0 else lo
+    the start of its bucket (of ``bucket`` units) in the first class, its start in the
+    others."""
+    return lo - lo % bucket if width == 0 else lo
 
 
 class Columns:
     """The intervals of every record of an index: starts, ends, width classes and sort keys
     (see the module docstring)."""
 
-    __slots__ = ("classes", "his", "los", "sorts")
+    __slots__ = ("bucket", "classes", "his", "los", "sorts")
 
     def __init__(
         self,
@@ -70,14 +72,16 @@ class Columns:
         his: array[int],
         classes: bytearray,
         sorts: array[int] | None = None,
+        bucket: int = BUCKET,
     ) -> None:
         """``sorts``: the sort keys when the caller has them (worked out from ``los`` and
-        ``classes`` otherwise)."""
+        ``classes`` otherwise); ``bucket``: the span of a bucket of the first class."""
         self.los = los
         self.his = his
         self.classes = classes
-        if sorts is None:  # sort_key in C: lo - (lo % BUCKET) * (width == 0)
-            offsets = map(mul, map(BUCKET.__rmod__, los), map((0).__eq__, classes))
+        self.bucket = bucket
+        if sorts is None:  # sort_key in C: lo - (lo % bucket) * (width == 0)
+            offsets = map(mul, map(bucket.__rmod__, los), map((0).__eq__, classes))
             sorts = array("q", map(sub, los, offsets))
         self.sorts = sorts
 
@@ -87,7 +91,7 @@ class Columns:
         self.los.append(lo)
         self.his.append(hi)
         self.classes.append(width)
-        self.sorts.append(sort_key(lo, width))
+        self.sorts.append(sort_key(lo, width, self.bucket))
         return width
 
 
@@ -212,12 +216,10 @@ class Runs:
         return marks
 
     def insert(self, pos: int, columns: Columns) -> None:
-        """Add one record anywhere (an ``add`` to a built index)."""
-        marks = self.marks
-        if marks is not None:
-            if len(marks) <= pos:
-                marks.extend(bytes(pos + 1 - len(marks)))
-            marks[pos] = 1
+        """Add one record anywhere (an ``add`` to a built index). A membership column must
+        already cover ``pos`` (the index grows every column by one for each record added)."""
+        if self.marks is not None:
+            self.marks[pos] = 1
         cuts, sorts = self._cuts, columns.sorts
         width = columns.classes[pos]
         at = bisect_right(
@@ -240,7 +242,8 @@ class Runs:
             return begin, begin
         first = window.low if window.test == "inside" else window.low - self._limit(width)
         sort_of = columns.sorts.__getitem__
-        start = bisect_left(self._run, sort_key(first, width), begin, end, key=sort_of)
+        first_key = sort_key(first, width, columns.bucket)
+        start = bisect_left(self._run, first_key, begin, end, key=sort_of)
         return start, bisect_right(self._run, window.high, start, end, key=sort_of)
 
     def select(self, window: Window, columns: Columns, out: list[int]) -> None:
@@ -249,6 +252,7 @@ class Runs:
         inside = window.test == "inside"
         run = self._run
         sort_of = columns.sorts.__getitem__
+        bucket = columns.bucket
         for width in range(CLASSES):
             start, stop = self._span(width, window, columns)
             if start >= stop:
@@ -260,13 +264,13 @@ class Runs:
             # [after, stop): start at or after ``low`` (in the first class: a bucket at the
             # window's end, which may start after it).
             free = bisect_left(run, low, start, stop, key=sort_of)
-            last = high - BUCKET + 1 if width == 0 else high
+            last = high - bucket + 1 if width == 0 else high
             after = max(free, bisect_right(run, last, free, stop, key=sort_of))
             if free > start:
                 part = run[start:free]
                 if inside:
                     out.extend(_within(part, columns, low, high))
-                elif width == 0 and low + BUCKET - 2 > high:  # may also start after ``high``
+                elif width == 0 and low + bucket - 2 > high:  # may also start after ``high``
                     out.extend(_meeting(part, columns, low, high))
                 else:
                     out.extend(_ending_from(part, columns, low))

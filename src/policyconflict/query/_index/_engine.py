@@ -14,11 +14,11 @@ from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law
 from policyconflict.query._actors import Actors
-from policyconflict.query._bulk import append_each
-from policyconflict.query._indexes import StatementIndex
-from policyconflict.query._places import PlaceSource, PlaceTree
-from policyconflict.query._scan import Lookup, deployment_places
-from policyconflict.query._spans import SpanIndex
+from policyconflict.query._index._bulk import append_each
+from policyconflict.query._index._spans import SpanIndex
+from policyconflict.query._index._statements import StatementIndex
+from policyconflict.query._index._thresholds import DEFAULT, Thresholds
+from policyconflict.query._places import PlaceSource, PlaceTree, deployment_places
 from policyconflict.query._status import Courts
 from policyconflict.query._store import STRUCTURAL, Store
 
@@ -46,16 +46,18 @@ def _targets_of_law(law: Law) -> tuple[str, ...]:
 class Engine:
     """The place tree, actor derivations and indexes of one corpus (each built on first use)."""
 
-    def __init__(self, store: Store, gazetteer: PlaceSource | None) -> None:
+    def __init__(
+        self, store: Store, gazetteer: PlaceSource | None, thresholds: Thresholds = DEFAULT
+    ) -> None:
         self.store = store
         self.gazetteer = gazetteer
+        self.thresholds = thresholds
         self.reset()
 
     def reset(self) -> None:
         """Forget everything derived."""
         self._tree: PlaceTree | None = None
         self._actors: Actors | None = None
-        self._lookup: Lookup | None = None
         self._statements: StatementIndex | None = None
         self.soft_reset()
 
@@ -82,7 +84,7 @@ class Engine:
         self.soft_reset()
 
     def build_all(self) -> None:
-        """Build every index (the conflicts are found on first use of :meth:`Corpus.conflicts`)."""
+        """Build every index (the conflicts are found on first use of a conflicts question)."""
         for name in (
             "tree",
             "actors",
@@ -115,20 +117,6 @@ class Engine:
             )
         return self._actors
 
-    @property
-    def lookup(self) -> Lookup:
-        """What the plain scans consult."""
-        if self._lookup is None:
-            lists = self.store.lists
-            self._lookup = Lookup(
-                {a.id: a for a in lists["agencies"]},
-                {o.id: o for o in lists["organizations"]},
-                frozenset(j.id for j in lists["jurisdictions"]),
-                lists["roles"],
-                self.tree.parent,
-            )
-        return self._lookup
-
     def areas(self, places: Iterable[str]) -> frozenset[str]:
         """``places`` and every place above them: the keys a record placed there is filed
         under."""
@@ -144,7 +132,7 @@ class Engine:
         if self._statements is None:
             with _no_gc():
                 self._statements = StatementIndex(
-                    self.store.lists["statements"], self.actors.places_of
+                    self.store.lists["statements"], self.actors.places_of, self.thresholds
                 )
         return self._statements
 
@@ -162,6 +150,7 @@ class Engine:
                         "agency": [(d.agency,) for d in items],
                         "supports": [frozenset(d.in_support_of) for d in items],
                     },
+                    self.thresholds.bucket,
                 )
         return self._deployments
 
@@ -177,6 +166,7 @@ class Engine:
                         "organization": list(zip(map(attrgetter("organization"), items))),
                         "title": list(zip(map(str.casefold, map(attrgetter("title"), items)))),
                     },
+                    self.thresholds.bucket,
                 )
         return self._roles
 
@@ -202,6 +192,7 @@ class Engine:
                 self._laws = SpanIndex(
                     [law.effective_period for law in items],
                     {"jurisdiction": [(law.jurisdiction,) for law in items]},
+                    self.thresholds.bucket,
                 )
         return self._laws
 

@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
-from policyconflict.query._runs import CLASSES, LIMITS
+from policyconflict.query._index._runs import CLASSES, LIMITS
 from policyconflict.query._time import NEVER, Window
 
 

@@ -1,9 +1,9 @@
 """The statement index behind :meth:`Corpus.statements <policyconflict.query.Corpus.statements>`.
 
 :class:`StatementIndex` (built for a million records) keeps one
-:class:`~policyconflict.query._runs.Runs` per key of four dimensions, plus a
-:class:`~policyconflict.query._blocks.Blocks` of every statement (for queries with only a time
-filter):
+:class:`~policyconflict.query._index._runs.Runs` per key of four dimensions, plus a
+:class:`~policyconflict.query._index._blocks.Blocks` of every statement (for queries with only a
+time filter):
 
 * ``speaker``: the speaker;
 * ``principal``: the principal (``on_behalf_of``);
@@ -14,8 +14,9 @@ filter):
 ``within`` for the place keys of every place below it.
 
 Two per-statement columns answer the filters that are not keys: the stances of its positions
-(one bit each) and its channel. Keys holding at least one record in ``_MARKED`` also keep a
-membership column (a byte per statement). A query takes the filter with the fewest records,
+(one bit each) and its channel. Keys holding a good share of the records (see
+:class:`~policyconflict.query._index._thresholds.Thresholds`) also keep a membership column (a
+byte per statement). A query takes the filter with the fewest records,
 bisects its runs on the time window, checks the candidates against the membership column of any
 other filter that has one (in C), intersects the other filters' windowed records when they are
 about as few (in C, with sets) and checks the rest on the candidates.
@@ -36,25 +37,13 @@ from itertools import chain, compress
 from operator import attrgetter, itemgetter
 
 from policyconflict.model.statements import Channel, Stance, Statement
-from policyconflict.query._blocks import Blocks
-from policyconflict.query._bulk import append_each
-from policyconflict.query._runs import CLASSES, Columns, Runs, fill, sort_key, width_class
+from policyconflict.query._index._blocks import Blocks
+from policyconflict.query._index._bulk import append_each
+from policyconflict.query._index._runs import CLASSES, Columns, Runs, fill, sort_key, width_class
+from policyconflict.query._index._thresholds import DEFAULT, Thresholds
 from policyconflict.query._time import Window, date_bounds
 
 PlacesOf = Callable[[str], frozenset[str]]
-
-_INTERSECT = 25
-"""Intersect another key's records when at most this many times as many as the candidates;
-check the filter on each candidate otherwise."""
-
-_COUNTED = 16
-"""Count a filter's records in the time window (bisecting each run) when it has at most this
-many keys; take the size of its runs otherwise."""
-
-_MARKED = 16
-"""A key with at least one record in this many keeps a membership column (:meth:`Runs.mark`):
-at most ``_MARKED`` bytes per record of the key, so the columns cost at most ``_MARKED`` times
-the positions they stand for."""
 
 _VOICE = attrgetter("speaker", "on_behalf_of")
 
@@ -95,8 +84,15 @@ def _marked(found: list[int], marks: bytearray) -> list[int]:
 class StatementIndex:
     """Statements by speaker, principal, place and target, each with dates (see module doc)."""
 
-    def __init__(self, statements: Sequence[Statement], places_of: PlacesOf) -> None:
+    def __init__(
+        self,
+        statements: Sequence[Statement],
+        places_of: PlacesOf,
+        thresholds: Thresholds = DEFAULT,
+    ) -> None:
         self._places_of = places_of
+        self._thresholds = thresholds
+        bucket = thresholds.bucket
         n = len(statements)
         # Dates: one entry per distinct (start, end); each statement's entry number.
         entries: list[tuple[int, int, int]] = []
@@ -118,7 +114,8 @@ class StatementIndex:
             array("q", map([e[0] for e in entries].__getitem__, entry_of)),
             array("q", map([e[1] for e in entries].__getitem__, entry_of)),
             bytearray(map([e[2] for e in entries].__getitem__, entry_of)),
-            array("q", map([sort_key(e[0], e[2]) for e in entries].__getitem__, entry_of)),
+            array("q", map([sort_key(e[0], e[2], bucket) for e in entries].__getitem__, entry_of)),
+            bucket,
         )
         classes = columns.classes
         # Every statement in blocks of one date: each entry's statements in position order,
@@ -133,9 +130,9 @@ class StatementIndex:
         )
         # The keys' order (see _runs): by class, then sort key, then position; the entries
         # sharing a class and sort key (the days of one bucket) are merged.
-        slots = sorted({(width, sort_key(lo, width)) for lo, _, width in entries})
+        slots = sorted({(width, sort_key(lo, width, bucket)) for lo, _, width in entries})
         slot_of = dict(zip(slots, range(len(slots)), strict=True))
-        rank = [slot_of[width, sort_key(lo, width)] for lo, _, width in entries]
+        rank = [slot_of[width, sort_key(lo, width, bucket)] for lo, _, width in entries]
         rank_of = list(map(rank.__getitem__, entry_of))
         groups = [[] for _ in slots]
         append_each(map(groups.__getitem__, rank_of), range(n))
@@ -155,14 +152,12 @@ class StatementIndex:
             {key: Runs.build(members, classes, wide) for key, members in table.items()}
             for table in tables
         )
-        self._marked = [
-            runs
+        self._marks = [
+            runs.mark(n)
             for dim in (self.speaker, self.principal, self.place, self.target)
             for runs in dim.values()
-            if runs.size * _MARKED >= n
+            if runs.size * thresholds.marked >= n
         ]
-        for runs in self._marked:
-            runs.mark(n)
 
     @staticmethod
     def _entry(
@@ -238,10 +233,8 @@ class StatementIndex:
             places = places | self._places_of(principal)
         keys.append((self.place, places))
         self.every.insert(pos, lo, hi, width)
-        for marked in self._marked:  # every membership column covers every position
-            marks = marked.marks
-            if marks is not None:
-                marks.append(0)
+        for marks in self._marks:  # every membership column covers every position
+            marks.append(0)
         for dim, values in keys:
             for value in values:
                 runs = dim.get(value)
@@ -325,7 +318,7 @@ class StatementIndex:
                     found = _marked(found, marks)
             checks = []
             for count, runs, test in rest:
-                if count <= _INTERSECT * len(found):
+                if count <= self._thresholds.intersect * len(found):
                     # About as many records as candidates: intersect them (in C).
                     other: Iterable[int] = (
                         runs[0].positions()
@@ -362,7 +355,7 @@ class StatementIndex:
         """How many records a filter may give (counted on the window when it has few keys),
         its runs and its test."""
         present = [r for r in runs if r is not None]
-        if window is None or len(present) > _COUNTED:
+        if window is None or len(present) > self._thresholds.counted:
             return sum(r.size for r in present), present, test
         return sum(r.count(window, self.columns) for r in present), present, test
 

@@ -1,0 +1,179 @@
+"""The interface between a :class:`~policyconflict.query.Corpus` and the engine that answers it.
+
+A :class:`Corpus <policyconflict.query.Corpus>` keeps the entities (a
+:class:`~policyconflict.query._store.Store`), checks and coerces every argument of a question,
+and hands the question to one :class:`Backend`, chosen when the corpus is made. Two backends ship:
+
+* :class:`~policyconflict.query._scan.ScanBackend` (``"scan"``) walks the collections and tests
+  every record with the definitions written out directly. It is the reference: every other
+  backend must give exactly its answers, in its order.
+* :class:`~policyconflict.query._index.IndexBackend` (``"index"``, the default) answers from
+  indexes built on first use and kept current on :meth:`Corpus.add
+  <policyconflict.query.Corpus.add>`.
+
+Another engine is a new module with a class that implements :class:`Backend` and a constructor
+of the :class:`BackendFactory` shape; ``Corpus(stories, backend=TheClass)`` uses it, and adding
+it to the ``backend`` fixture of ``tests/test_query_properties.py`` runs every
+index-equals-scan property against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Protocol
+
+from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.model.actions import Deployment
+from policyconflict.model.actors import Role
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.laws import Law
+from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query._places import PlaceSource
+from policyconflict.query._store import Store
+from policyconflict.query.conflicts import Conflict, ConflictKind
+
+__all__ = ["Backend", "BackendFactory"]
+
+
+class Backend(Protocol):
+    """The questions a corpus can answer, over the entities of one :class:`Store`.
+
+    **What a backend may rely on.** The corpus calls a backend only with checked arguments:
+    every id names an entity of the store (a place argument is the id of a place the corpus or
+    its gazetteer knows), dates are :class:`~policyconflict.dates.PartialDate` and periods
+    :class:`~policyconflict.dates.Period`, at most one of ``on`` and ``during`` is given, enums
+    are enum members, and a law is the :class:`~policyconflict.model.Law` itself. The store is
+    only ever grown, by :meth:`Corpus.add <policyconflict.query.Corpus.add>`, which calls
+    :meth:`added` right after.
+
+    **What a backend must give.** Exactly what the scan backend gives: the same entities in the
+    same order — arrival order (``store.lists[kind]`` order) for every question but
+    :meth:`conflicts` (sorted by :meth:`Conflict.sort_key
+    <policyconflict.query.Conflict.sort_key>`). The meaning of each filter is documented once,
+    on the :class:`~policyconflict.query.Corpus` method of the same name; the rules a backend
+    must share rather than re-implement are imported from their one place: law status and
+    provision matching from :mod:`policyconflict.query._status`, what a conflict is from
+    :mod:`policyconflict.query.conflicts` and :mod:`policyconflict.query._detect`, the places a
+    deployment is sent to from :func:`~policyconflict.query._places.deployment_places`.
+
+    **How it is made.** By a :class:`BackendFactory`: ``factory(store, places)``, where
+    ``places`` is the gazetteer that gives parent chains the corpus lacks (or ``None``).
+    """
+
+    def added(self, names: Collection[str], statements: Sequence[Statement]) -> None:
+        """The store has grown: ``names`` are the collections that received entities and
+        ``statements`` the statements added (in order, at the end of their list)."""
+        ...
+
+    def build(self) -> None:
+        """Prepare everything now rather than on first use (may do nothing)."""
+        ...
+
+    # -- places and actors --------------------------------------------------------------------
+
+    def ancestors(self, place: str) -> tuple[str, ...]:
+        """The places above ``place``, nearest first (the corpus's parents, else the
+        gazetteer's)."""
+        ...
+
+    def descendants(self, place: str) -> frozenset[str]:
+        """``place`` and every place below it, at any depth."""
+        ...
+
+    def level(self, place: str) -> str | None:
+        """The level of ``place``, if known."""
+        ...
+
+    def members(self, organization: str) -> frozenset[str]:
+        """``organization``, the agencies below it and everyone who held a role in any of
+        them."""
+        ...
+
+    def places_of(self, actor: str) -> frozenset[str]:
+        """The places ``actor`` is placed in."""
+        ...
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def statements(
+        self,
+        *,
+        speaker: str | None,
+        speaker_org: str | None,
+        stance: Stance | None,
+        target: str | None,
+        channel: Channel | None,
+        within: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Statement, ...]:
+        """See :meth:`Corpus.statements <policyconflict.query.Corpus.statements>`."""
+        ...
+
+    def deployments(
+        self,
+        *,
+        target_within: str | None,
+        agency: str | None,
+        supports: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Deployment, ...]:
+        """See :meth:`Corpus.deployments <policyconflict.query.Corpus.deployments>`."""
+        ...
+
+    def roles_on(
+        self,
+        on: PartialDate,
+        *,
+        organization: str | None,
+        title: str | None,
+        certainty: Certainty,
+    ) -> tuple[Role, ...]:
+        """See :meth:`Corpus.roles_on <policyconflict.query.Corpus.roles_on>`."""
+        ...
+
+    def roles_of(self, person: str) -> tuple[Role, ...]:
+        """Every role ``person`` held, in arrival order (the corpus sorts them by time)."""
+        ...
+
+    def laws_in_force(
+        self,
+        place: str,
+        on: PartialDate,
+        *,
+        certainty: Certainty,
+        restricts: str | None,
+        counterparty: str | None,
+        topic: str | None,
+    ) -> tuple[Law, ...]:
+        """See :meth:`Corpus.laws_in_force <policyconflict.query.Corpus.laws_in_force>`."""
+        ...
+
+    def cases_affecting(self, law: Law) -> tuple[LegalCase, ...]:
+        """See :meth:`Corpus.cases_affecting <policyconflict.query.Corpus.cases_affecting>`."""
+        ...
+
+    def rulings_affecting(self, law: Law) -> tuple[Ruling, ...]:
+        """See :meth:`Corpus.rulings_affecting
+        <policyconflict.query.Corpus.rulings_affecting>`."""
+        ...
+
+    def conflicts(
+        self,
+        kinds: frozenset[ConflictKind],
+        *,
+        within: str | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Conflict, ...]:
+        """See :meth:`Corpus.conflicts <policyconflict.query.Corpus.conflicts>`."""
+        ...
+
+
+class BackendFactory(Protocol):
+    """What makes a :class:`Backend`: a backend class, or any callable of this shape."""
+
+    def __call__(self, store: Store, places: PlaceSource | None, /) -> Backend: ...

@@ -1,0 +1,242 @@
+"""The index backend: every question answered from the indexes of an :class:`Engine`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from operator import itemgetter
+from typing import Any
+
+from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.model.actions import Deployment
+from policyconflict.model.actors import Role
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.laws import Law
+from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query._detect import detect
+from policyconflict.query._index._engine import Engine
+from policyconflict.query._index._spans import SpanIndex
+from policyconflict.query._index._thresholds import DEFAULT, Thresholds
+from policyconflict.query._places import PlaceSource
+from policyconflict.query._status import Courts, answers_law_question
+from policyconflict.query._store import Store
+from policyconflict.query._time import point_window, span_window
+from policyconflict.query.conflicts import Conflict, ConflictKind
+
+__all__ = ["IndexBackend"]
+
+
+def _pick(items: Sequence[Any], positions: list[int]) -> tuple[Any, ...]:
+    """The items at ``positions``, as a tuple (one C call for many)."""
+    if len(positions) > 1:
+        found: tuple[Any, ...] = itemgetter(*positions)(items)
+        return found
+    return tuple(items[p] for p in positions)
+
+
+class IndexBackend:
+    """Answers every question from indexes built on first use and kept current on ``add``
+    (see :class:`~policyconflict.query._backend.Backend`). ``thresholds`` tune the planner
+    (:class:`~policyconflict.query._index._thresholds.Thresholds`); every setting gives the
+    same answers."""
+
+    def __init__(
+        self, store: Store, places: PlaceSource | None, thresholds: Thresholds = DEFAULT
+    ) -> None:
+        self._store = store
+        self.engine = Engine(store, places, thresholds)
+
+    @classmethod
+    def tuned(cls, thresholds: Thresholds) -> Callable[[Store, PlaceSource | None], IndexBackend]:
+        """A backend factory (``Corpus(..., backend=IndexBackend.tuned(t))``) with these
+        thresholds."""
+
+        def make(store: Store, places: PlaceSource | None) -> IndexBackend:
+            return cls(store, places, thresholds)
+
+        return make
+
+    def added(self, names: Collection[str], statements: Sequence[Statement]) -> None:
+        self.engine.added(names, list(statements))
+
+    def build(self) -> None:
+        self.engine.build_all()
+
+    # -- places and actors --------------------------------------------------------------------
+
+    def ancestors(self, place: str) -> tuple[str, ...]:
+        return self.engine.tree.ancestors(place)
+
+    def descendants(self, place: str) -> frozenset[str]:
+        return self.engine.tree.descendants(place)
+
+    def level(self, place: str) -> str | None:
+        return self.engine.tree.level(place)
+
+    def members(self, organization: str) -> frozenset[str]:
+        return self.engine.actors.members(organization)
+
+    def places_of(self, actor: str) -> frozenset[str]:
+        return self.engine.actors.places_of(actor)
+
+    # -- what finding conflicts asks (policyconflict.query._detect.Facts) ----------------------
+
+    @property
+    def lists(self) -> dict[str, list[Any]]:
+        return self._store.lists
+
+    @property
+    def courts(self) -> Courts:
+        return self.engine.courts
+
+    def agency_lineage(self, agency: str) -> Iterable[str]:
+        return (agency, *self.engine.actors.agency_ancestors(agency))
+
+    def place_lineage(self, place: str) -> Iterable[str]:
+        return (place, *self.engine.tree.ancestors(place))
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def statements(
+        self,
+        *,
+        speaker: str | None,
+        speaker_org: str | None,
+        stance: Stance | None,
+        target: str | None,
+        channel: Channel | None,
+        within: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Statement, ...]:
+        engine = self.engine
+        items: list[Statement] = self._store.lists["statements"]
+        found = engine.statements.query(
+            items,
+            speaker=speaker,
+            voices=None if speaker_org is None else engine.actors.members(speaker_org),
+            places=None if within is None else engine.tree.descendants(within),
+            target=target,
+            stance=stance,
+            channel=channel,
+            window=point_window(on, during, certainty),
+        )
+        return _pick(items, found)
+
+    def deployments(
+        self,
+        *,
+        target_within: str | None,
+        agency: str | None,
+        supports: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Deployment, ...]:
+        engine = self.engine
+        filters: dict[str, frozenset[str]] = {}
+        if target_within is not None:
+            filters["place"] = frozenset((target_within,))
+        if agency is not None:
+            filters["agency"] = engine.actors.subtree(agency)
+        if supports is not None:
+            filters["supports"] = engine.actors.subtree(supports)
+        found = engine.deployments.query(filters, span_window(on, during, certainty))
+        return _pick(self._store.lists["deployments"], found)
+
+    def roles_on(
+        self,
+        on: PartialDate,
+        *,
+        organization: str | None,
+        title: str | None,
+        certainty: Certainty,
+    ) -> tuple[Role, ...]:
+        filters: dict[str, frozenset[str]] = {}
+        if organization is not None:
+            filters["organization"] = frozenset((organization,))
+        if title is not None:
+            filters["title"] = frozenset((title.casefold(),))
+        found = self.engine.roles.query(filters, span_window(on, None, certainty))
+        return _pick(self._store.lists["roles"], found)
+
+    def roles_of(self, person: str) -> tuple[Role, ...]:
+        items: list[Role] = self._store.lists["roles"]
+        return tuple(items[p] for p in self.engine.roles_by_person.get(person, ()))
+
+    def laws_in_force(
+        self,
+        place: str,
+        on: PartialDate,
+        *,
+        certainty: Certainty,
+        restricts: str | None,
+        counterparty: str | None,
+        topic: str | None,
+    ) -> tuple[Law, ...]:
+        engine = self.engine
+        items: list[Law] = self._store.lists["laws"]
+        places = frozenset(self.place_lineage(place))
+        candidates = engine.laws.query(
+            {"jurisdiction": places}, span_window(on, None, Certainty.MAY)
+        )
+        restricted = None if restricts is None else frozenset(self.agency_lineage(restricts))
+        courts = engine.courts
+        return tuple(
+            law
+            for law in map(items.__getitem__, candidates)
+            if answers_law_question(
+                law,
+                on,
+                certainty,
+                courts,
+                place,
+                restricted=restricted,
+                counterparty=counterparty,
+                topic=topic,
+            )
+        )
+
+    def cases_affecting(self, law: Law) -> tuple[LegalCase, ...]:
+        engine = self.engine
+        items: list[LegalCase] = self._store.lists["legal_cases"]
+        return tuple(items[p] for p in engine.affecting(engine.challenges, law))
+
+    def rulings_affecting(self, law: Law) -> tuple[Ruling, ...]:
+        engine = self.engine
+        items: list[Ruling] = self._store.lists["rulings"]
+        return tuple(items[p] for p in engine.affecting(engine.outcomes, law))
+
+    def conflicts(
+        self,
+        kinds: frozenset[ConflictKind],
+        *,
+        within: str | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Conflict, ...]:
+        """The conflicts of each kind are found once and indexed by place and period (both
+        cached until the next ``add``)."""
+        engine = self.engine
+        found: list[Conflict] = []
+        window = span_window(None, during, certainty)
+        filters = {} if within is None else {"place": frozenset((within,))}
+        for kind in ConflictKind:
+            if kind not in kinds:
+                continue
+            entry = engine.cache.get(kind.value)
+            if entry is None:
+                items = detect(self, (kind,))
+                index = SpanIndex(
+                    [c.period or Period() for c in items],
+                    {"place": [engine.areas(c.places) for c in items]},
+                    engine.thresholds.bucket,
+                )
+                entry = engine.cache[kind.value] = (items, index)
+            items, index = entry
+            found.extend(
+                items[p]
+                for p in index.query(filters, window)
+                if during is None or items[p].period is not None
+            )
+        return tuple(found)

@@ -1,0 +1,227 @@
+"""The reference backend: every question answered by a plain scan (:mod:`._scan`).
+
+:class:`ScanBackend` builds nothing but the place hierarchy and the id tables a scan consults
+(:class:`~policyconflict.query._scan.Lookup`); every other backend is tested against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.model.actions import Deployment
+from policyconflict.model.actors import Role
+from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.laws import Law
+from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query import _scan
+from policyconflict.query._detect import detect
+from policyconflict.query._places import PlaceSource, PlaceTree
+from policyconflict.query._status import Courts
+from policyconflict.query._store import STRUCTURAL, Store
+from policyconflict.query.conflicts import Conflict, ConflictKind
+
+__all__ = ["ScanBackend"]
+
+
+class ScanBackend:
+    """Answers every question by walking the collections (see :class:`~._backend.Backend`)."""
+
+    def __init__(self, store: Store, places: PlaceSource | None) -> None:
+        self._store = store
+        self._places = places
+        self._tree: PlaceTree | None = None
+        self._lookup: _scan.Lookup | None = None
+
+    def added(self, names: Collection[str], statements: Sequence[Statement]) -> None:
+        if STRUCTURAL.intersection(names):
+            self._tree = self._lookup = None
+
+    def build(self) -> None:
+        """Nothing to build: a scan reads the collections as they are."""
+
+    @property
+    def tree(self) -> PlaceTree:
+        if self._tree is None:
+            self._tree = PlaceTree(self._store.lists["jurisdictions"], self._places)
+        return self._tree
+
+    @property
+    def lookup(self) -> _scan.Lookup:
+        if self._lookup is None:
+            lists = self._store.lists
+            self._lookup = _scan.Lookup(
+                {a.id: a for a in lists["agencies"]},
+                {o.id: o for o in lists["organizations"]},
+                frozenset(j.id for j in lists["jurisdictions"]),
+                lists["roles"],
+                self.tree.parent,
+            )
+        return self._lookup
+
+    # -- places and actors --------------------------------------------------------------------
+
+    def ancestors(self, place: str) -> tuple[str, ...]:
+        return tuple(self.place_lineage(place))[1:]
+
+    def descendants(self, place: str) -> frozenset[str]:
+        return self.tree.descendants(place)
+
+    def level(self, place: str) -> str | None:
+        return self.tree.level(place)
+
+    def members(self, organization: str) -> frozenset[str]:
+        lookup = self.lookup
+        actors = {organization, *lookup.agencies, *lookup.roles_of}
+        return frozenset(a for a in actors if lookup.member(a, organization))
+
+    def places_of(self, actor: str) -> frozenset[str]:
+        return frozenset(self.lookup.places(actor))
+
+    # -- what finding conflicts asks (policyconflict.query._detect.Facts) ----------------------
+
+    @property
+    def lists(self) -> dict[str, list[Any]]:
+        return self._store.lists
+
+    @property
+    def courts(self) -> Courts:
+        lists = self._store.lists
+        return Courts(lists["rulings"], lists["jurisdictions"])
+
+    def agency_lineage(self, agency: str) -> Iterable[str]:
+        return self.lookup.agency_chain(agency)
+
+    def place_lineage(self, place: str) -> Iterable[str]:
+        parent = self.lookup.parent
+        chain = [place]
+        current = parent(place)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = parent(current)
+        return chain
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def statements(
+        self,
+        *,
+        speaker: str | None,
+        speaker_org: str | None,
+        stance: Stance | None,
+        target: str | None,
+        channel: Channel | None,
+        within: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Statement, ...]:
+        return tuple(
+            _scan.statements(
+                self._store.lists["statements"],
+                self.lookup,
+                speaker=speaker,
+                speaker_org=speaker_org,
+                stance=stance,
+                target=target,
+                channel=channel,
+                within=within,
+                on=on,
+                during=during,
+                certainty=certainty,
+            )
+        )
+
+    def deployments(
+        self,
+        *,
+        target_within: str | None,
+        agency: str | None,
+        supports: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Deployment, ...]:
+        return tuple(
+            _scan.deployments(
+                self._store.lists["deployments"],
+                self.lookup,
+                target_within=target_within,
+                agency=agency,
+                supports=supports,
+                on=on,
+                during=during,
+                certainty=certainty,
+            )
+        )
+
+    def roles_on(
+        self,
+        on: PartialDate,
+        *,
+        organization: str | None,
+        title: str | None,
+        certainty: Certainty,
+    ) -> tuple[Role, ...]:
+        return tuple(
+            _scan.roles_on(
+                self._store.lists["roles"],
+                on=on,
+                organization=organization,
+                title=title,
+                certainty=certainty,
+            )
+        )
+
+    def roles_of(self, person: str) -> tuple[Role, ...]:
+        return tuple(r for r in self._store.lists["roles"] if r.person == person)
+
+    def laws_in_force(
+        self,
+        place: str,
+        on: PartialDate,
+        *,
+        certainty: Certainty,
+        restricts: str | None,
+        counterparty: str | None,
+        topic: str | None,
+    ) -> tuple[Law, ...]:
+        return tuple(
+            _scan.laws_in_force(
+                self._store.lists["laws"],
+                self.lookup,
+                self.courts,
+                place=place,
+                on=on,
+                certainty=certainty,
+                restricts=restricts,
+                counterparty=counterparty,
+                topic=topic,
+            )
+        )
+
+    def cases_affecting(self, law: Law) -> tuple[LegalCase, ...]:
+        return tuple(_scan.cases_affecting(self._store.lists["legal_cases"], law))
+
+    def rulings_affecting(self, law: Law) -> tuple[Ruling, ...]:
+        return tuple(_scan.rulings_affecting(self._store.lists["rulings"], law))
+
+    def conflicts(
+        self,
+        kinds: frozenset[ConflictKind],
+        *,
+        within: str | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Conflict, ...]:
+        lookup = self.lookup
+        return tuple(
+            c
+            for c in detect(self, kinds)
+            if (within is None or any(lookup.is_within(p, within) for p in c.places))
+            and (
+                during is None
+                or (c.period is not None and c.period.overlaps(during, certainty=certainty))
+            )
+        )
