@@ -136,6 +136,37 @@ def test_get_finds_entities_and_provisions() -> None:
         built.get("person:nobody")
 
 
+def test_get_builds_the_table_of_ids_once_per_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = _story(_entities())
+    passes = 0
+    walk = Story.entities
+
+    def counted(self: Story) -> Any:
+        nonlocal passes
+        passes += 1
+        return walk(self)
+
+    monkeypatch.setattr(Story, "entities", counted)
+    ids = [e.id for e in walk(built)]
+    assert [built.get(i).id for i in ids * 3] == ids * 3
+    assert passes == 1  # not one pass over the story per lookup
+
+
+def test_index_is_a_copy_and_the_table_goes_with_its_story() -> None:
+    import gc
+
+    from policyconflict import story as story_module
+
+    before = len(story_module._INDEXES)
+    built = _story(_entities())
+    built.index().clear()
+    assert built.get("person:bob").id == "person:bob"
+    assert len(story_module._INDEXES) == before + 1
+    del built
+    gc.collect()
+    assert len(story_module._INDEXES) == before
+
+
 def test_problems_within_one_entity_follow_its_fields() -> None:
     provision = Provision(
         id=PROVISION, label="a", effect=ProvisionEffect.RESTRICTS, counterparty=("agency:x",)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import typing
+import weakref
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, ClassVar, Final, TypeAlias
 
@@ -130,18 +131,42 @@ class Story:
             yield from getattr(self, name)
 
     def index(self) -> dict[str, Entity | Provision]:
-        """Every entity and provision by id."""
-        found: dict[str, Entity | Provision] = {}
-        for entity in self.entities():
-            found[entity.id] = entity
-            if isinstance(entity, Law):
-                for provision in entity.provisions:
-                    found[provision.id] = provision
-        return found
+        """Every entity and provision by id (a new dict: changing it changes nothing here)."""
+        return dict(_index_of(self))
 
     def get(self, entity_id: str) -> Entity | Provision:
-        """The entity or provision with ``entity_id``; :class:`KeyError` if there is none."""
-        return self.index()[entity_id]
+        """The entity or provision with ``entity_id``; :class:`KeyError` if there is none.
+
+        The table of ids is built on the first call and kept as long as the story lives (a
+        story never changes), so looking up every entity costs one pass, not one per lookup.
+        """
+        return _index_of(self)[entity_id]
+
+
+_INDEXES: dict[int, tuple[weakref.ref[Story], dict[str, Entity | Provision]]] = {}
+"""``id(story)`` → (a weak reference to the story, its table of ids): built once per story
+and dropped with it. Keyed by identity, since hashing a story hashes all its entities."""
+
+
+def _index_of(story: Story) -> dict[str, Entity | Provision]:
+    key = id(story)
+    cached = _INDEXES.get(key)
+    if cached is not None and cached[0]() is story:
+        return cached[1]
+    found: dict[str, Entity | Provision] = {}
+    for entity in story.entities():
+        found[entity.id] = entity
+        if isinstance(entity, Law):
+            for provision in entity.provisions:
+                found[provision.id] = provision
+
+    def forget(ref: weakref.ref[Story]) -> None:
+        entry = _INDEXES.get(key)
+        if entry is not None and entry[0] is ref:
+            del _INDEXES[key]
+
+    _INDEXES[key] = (weakref.ref(story, forget), found)
+    return found
 
 
 def _id(entity: Any) -> str:
