@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import pickle
 import subprocess
@@ -444,3 +445,24 @@ def test_shipped_data_matches_the_build_script() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_the_data_reader_does_not_import_the_gazetteer() -> None:
+    """``_gazetteer_load`` reads the file and is told what to make of each line: the two modules
+    do not import each other (no import cycle)."""
+    source = (REPO / "src" / "policyconflict" / "_gazetteer_load.py").read_text(encoding="utf-8")
+    imported: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    assert not {name for name in imported if name.startswith("policyconflict")}
+
+
+def test_the_data_reader_makes_what_it_is_told() -> None:
+    from policyconflict._gazetteer_load import load_shipped
+
+    rows: list[dict[str, object]] = load_shipped(dict)
+    assert rows[0].keys() >= {"id", "name", "parent_id", "level", "aliases"}
+    assert len(rows) == len(default_gazetteer())

@@ -3,16 +3,21 @@
 Private: :func:`policyconflict.gazetteer.default_gazetteer` imports this module on its first call,
 so importing :mod:`policyconflict.gazetteer` reads no data. The file is written by
 ``tools/build_gazetteer.py``, which documents the format.
+
+This module knows the file, not the gazetteer: the caller passes the class each line becomes
+(:class:`policyconflict.gazetteer.Place`), so the two modules do not import each other.
 """
 
 from __future__ import annotations
 
 import gzip
+from collections.abc import Callable
 from importlib import resources
-
-from policyconflict.gazetteer import Place
+from typing import TypeVar
 
 __all__ = ["DATA_FILE", "FORMAT_HEADER", "load_shipped", "parse"]
+
+T = TypeVar("T")
 
 DATA_FILE = "ocd-divisions.tsv.gz"
 FORMAT_HEADER = (
@@ -22,14 +27,17 @@ FORMAT_HEADER = (
 _COLUMNS = FORMAT_HEADER.count("\t")
 
 
-def load_shipped() -> list[Place]:
-    """The places of the data file shipped in the package."""
+def load_shipped(make: Callable[..., T]) -> list[T]:
+    """The places of the data file shipped in the package, each made by ``make`` (see
+    :func:`parse`)."""
     data = resources.files("policyconflict").joinpath("data", DATA_FILE).read_bytes()
-    return parse(data)
+    return parse(data, make)
 
 
-def parse(data: bytes) -> list[Place]:
-    """Places from the gzip'd TSV bytes, in file order (sorted by id).
+def parse(data: bytes, make: Callable[..., T]) -> list[T]:
+    """Places from the gzip'd TSV bytes, in file order (sorted by id), each made by calling
+    ``make`` with the keyword arguments ``id``, ``name``, ``parent_id``, ``type``, ``level``,
+    ``iso3166``, ``census_geoid``, ``aliases``, ``valid_through`` and ``alias_ids``.
 
     The base name (the name less a trailing census level word, ``Los Angeles`` for
     ``Los Angeles city``) becomes the first alias.
@@ -37,7 +45,7 @@ def parse(data: bytes) -> list[Place]:
     lines = gzip.decompress(data).decode("utf-8").split("\n")
     if lines[0] != FORMAT_HEADER:
         raise ValueError(f"not a gazetteer data file (header {lines[0][:40]!r})")
-    places: list[Place] = []
+    places: list[T] = []
     append = places.append
     types: dict[str, str] = {}  # one str object per type name
     for number, line in enumerate(lines[1:], start=2):
@@ -59,7 +67,7 @@ def parse(data: bytes) -> list[Place]:
         else:
             alias_names = (name[: len(name) - int(cut)],) if cut else ()
         append(
-            Place(
+            make(
                 id=ocd_id,
                 name=name,
                 parent_id=parent or None,

@@ -500,7 +500,7 @@ def default_gazetteer() -> Gazetteer:
     from policyconflict._gazetteer_load import load_shipped
 
     with _gc_paused():
-        return Gazetteer(load_shipped())
+        return Gazetteer(load_shipped(Place))
 
 
 @contextlib.contextmanager
