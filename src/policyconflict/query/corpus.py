@@ -319,7 +319,7 @@ class Corpus:
             within=self._place(within),
             on=on_date,
             during=period,
-            certainty=Certainty(certainty),
+            certainty=_certainty(certainty),
         )
 
     # -- deployments ----------------------------------------------------------------------------
@@ -349,7 +349,7 @@ class Corpus:
             supports=self._known(supports, "agency"),
             on=on_date,
             during=period,
-            certainty=Certainty(certainty),
+            certainty=_certainty(certainty),
         )
 
     # -- roles ----------------------------------------------------------------------------------
@@ -371,7 +371,7 @@ class Corpus:
             as_date(date),
             organization=self._known(organization, "organization"),
             title=title,
-            certainty=Certainty(certainty),
+            certainty=_certainty(certainty),
         )
 
     def roles_of(self, person: str) -> tuple[Role, ...]:
@@ -408,7 +408,7 @@ class Corpus:
         return self._backend.laws_in_force(
             self.place(place),
             as_date(on),
-            certainty=Certainty(certainty),
+            certainty=_certainty(certainty),
             restricts=self._known(restricts, "agency"),
             counterparty=self._known(counterparty, "counterparty"),
             topic=topic,
@@ -451,8 +451,14 @@ class Corpus:
             wanted,
             within=self._place(within),
             during=opt_period(during),
-            certainty=Certainty(certainty),
+            certainty=_certainty(certainty),
         )
+
+
+def _certainty(value: Certainty | str) -> Certainty:
+    """``value`` as a :class:`~policyconflict.dates.Certainty` (``"may"`` and ``"surely"``
+    too; anything else is a :class:`ValueError`)."""
+    return value if type(value) is Certainty else Certainty(value)
 
 
 def _one_time(on: Any, during: Any) -> tuple[Any, Any]:
