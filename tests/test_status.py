@@ -12,10 +12,14 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from policyconflict import (
+    Agency,
+    AgencyKind,
+    Deployment,
     Jurisdiction,
     JurisdictionLevel,
     Law,
     LawKind,
+    LegalCase,
     Outcome,
     OutcomeEffect,
     PartialDate,
@@ -25,7 +29,9 @@ from policyconflict import (
     Ruling,
     RulingKind,
     Scope,
+    Story,
 )
+from policyconflict.query import Corpus
 from policyconflict.status import LawState, LawStatus, status_on
 
 US = "ocd-division/country:us"
@@ -127,6 +133,35 @@ def test_a_law_repealed_at_a_minute_is_in_force_until_that_minute_ends() -> None
         ("2018-03-01T12:01-05:00", S.IN_FORCE),
         ("None", S.REPEALED),
     ]
+
+
+def test_a_bill_is_not_in_force_until_it_is_enacted() -> None:
+    bill = law(kind=LawKind.BILL, effective=None)
+    for at in ("1990", "2017-09-15", "2030"):
+        result = status(at, law=bill)
+        assert result.state is S.NOT_YET_EFFECTIVE
+        assert result.possible == {S.NOT_YET_EFFECTIVE}
+    signed = law(kind=LawKind.BILL, effective=None, signed=d("2017-07-20"))
+    assert status("2017-07-19", law=signed).state is S.NOT_YET_EFFECTIVE
+    assert status("2020", law=signed).possible == {S.NOT_YET_EFFECTIVE, S.IN_FORCE}
+    dated = law(kind=LawKind.BILL)
+    assert status("2017-07-25", law=dated).state is S.IN_FORCE
+
+
+@pytest.mark.parametrize("kind", [k for k in LawKind if k is not LawKind.BILL])
+def test_other_kinds_without_an_effective_date_may_be_in_force_at_any_time(kind: LawKind) -> None:
+    undated = law(kind=kind, effective=None)
+    assert status("1990", law=undated).possible == {S.NOT_YET_EFFECTIVE, S.IN_FORCE}
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+def test_laws_in_force_leaves_out_a_bill_that_never_became_law(indexed: bool) -> None:
+    bill = law(id="law:us/bill", kind=LawKind.BILL, effective=None, provisions=())
+    undated = law(id="law:us/undated", effective=None, provisions=())
+    told = Story.from_entities(id="story:t", title="T", entities=(*PLACES, bill, undated))
+    corpus = Corpus([told], indexed=indexed, gazetteer=None)
+    assert [x.id for x in corpus.laws_in_force(CHICAGO, "1990")] == ["law:us/undated"]
+    assert [x.id for x in corpus.laws_in_force(CHICAGO, "2020-01-01")] == ["law:us/undated"]
 
 
 # -- rulings -----------------------------------------------------------------------------------
@@ -301,8 +336,29 @@ def test_bad_arguments_are_refused() -> None:
         status("2017-10", provision="law:other#x")
     with pytest.raises(TypeError):
         status_on(law(), 2017, story=())  # type: ignore[arg-type]
-    with pytest.raises(TypeError):
-        status_on(law(), "2017", story=(law(),))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="rulings and jurisdictions"):
+        status_on(law(), "2017", story=("ruling:pi",))  # type: ignore[arg-type]
+
+
+def test_a_corpus_or_any_entities_give_the_rulings_and_places() -> None:
+    local = ruling("ruling:pi", "2017-09-15", (LAW, ENJOINS, Scope(places=(IL,))))
+    court = Agency(id="agency:us/court", name="A court", kind=AgencyKind.COURT)
+    case = LegalCase(id="case:x", name="X v. United States")
+    told = Story.from_entities(
+        id="story:t", title="T", entities=(*PLACES, law(), court, case, local)
+    )
+    expected = status("2017-10-01", local, place=CHICAGO)
+    assert expected.state is S.ENJOINED
+    for story in (told, Corpus([told], gazetteer=None), list(told.entities())):
+        assert status_on(law(), "2017-10-01", story=story, place=CHICAGO) == expected
+
+
+def test_status_of_anything_but_a_law_is_a_clear_type_error() -> None:
+    deployment = Deployment(
+        id="deployment:x", agency="agency:us/court", period=Period.parse("2017/2018")
+    )
+    with pytest.raises(TypeError, match=r"status_on\(\) takes a Law .* not a Deployment"):
+        status_on(deployment, "2017", story=())  # type: ignore[arg-type]
 
 
 # -- laws (property tests) ---------------------------------------------------------------------
@@ -496,3 +552,40 @@ def test_the_state_is_one_of_the_possible_states_or_a_summary_of_them(
     else:
         assert result.state in (S.PARTLY_IN_FORCE, S.NOT_IN_FORCE, S.UNKNOWN)
         assert (result.state is S.PARTLY_IN_FORCE) <= (S.IN_FORCE in result.possible)
+
+
+# -- what splits an answer ---------------------------------------------------------------------
+
+OTHER = "law:us/other-rule"
+
+
+def test_a_class_or_place_named_only_about_another_law_does_not_split_the_answer() -> None:
+    both = ruling(
+        "ruling:pi",
+        "2017-09-15",
+        (NOTICE, ENJOINS),
+        (OTHER, ENJOINS, Scope(applies_to="private-employers")),
+        (OTHER, STAYS, Scope(places=(CHICAGO,))),
+    )
+    result = status("2017-10", both)
+    assert result.state is S.PARTLY_IN_FORCE
+    assert [(p.target, p.place, p.applies_to, p.state) for p in result.pieces] == [
+        (NOTICE, None, None, S.ENJOINED),
+        (ACCESS, None, None, S.IN_FORCE),
+    ]
+
+
+@given(laws(), law_rulings(), ASKED, WHERE, CLASSES, SCOPES, BLOCKS)
+def test_outcomes_about_another_law_change_nothing(
+    target: Law,
+    rulings: tuple[Ruling, ...],
+    at: PartialDate,
+    place: str | None,
+    cls: str | None,
+    scope: Scope,
+    effect: OutcomeEffect,
+) -> None:
+    extra = Outcome(target=OTHER, effect=effect, scope=scope)
+    widened = tuple(attrs.evolve(r, outcomes=(*r.outcomes, extra)) for r in rulings)
+    kw = {"place": place, "applies_to": cls}
+    assert _ask(target, at, widened, **kw) == _ask(target, at, rulings, **kw)

@@ -19,7 +19,7 @@ import attrs
 
 from policyconflict.dates import PartialDate, Period
 from policyconflict.model.courts import Outcome, OutcomeEffect, Ruling, Scope
-from policyconflict.model.laws import Law
+from policyconflict.model.laws import Law, LawKind
 
 Key: TypeAlias = tuple[int, int]
 MINUS_INF: Final[Key] = (0, 0)
@@ -160,7 +160,10 @@ class Evaluator:
         for ruling in relevant.values():
             for outcome in ruling.outcomes:
                 about.setdefault(outcome.target, []).append((ruling, outcome))
-        outcomes = [o for r in relevant.values() for o in r.outcomes]
+        # only outcomes about the target or about the rulings that reach it tell parts apart: a
+        # class or place a ruling names for another law does not split this law's answer
+        reached = own | relevant.keys()
+        outcomes = [o for r in relevant.values() for o in r.outcomes if o.target in reached]
         if provision is not None:
             targets: tuple[str, ...] = (provision,)
         elif any(p.id in about for p in law.provisions):
@@ -331,10 +334,12 @@ def _changes(law: Law, rulings: Iterable[Ruling]) -> tuple[Change, ...]:
     changes: list[Change] = []
     if law.effective is not None:
         changes.append(start_change(EFFECTIVE, law.effective))
-    else:  # unknown: at any moment from the signing on (or from any time)
-        signed = start_change(EFFECTIVE, law.signed) if law.signed is not None else None
-        lo, lo_date = (signed.lo, signed.lo_date) if signed else (MINUS_INF, None)
-        changes.append(Change(EFFECTIVE, lo, PLUS_INF, lo_date, None))
+    elif law.signed is not None:  # unknown: at any moment from the signing on
+        signed = start_change(EFFECTIVE, law.signed)
+        changes.append(Change(EFFECTIVE, signed.lo, PLUS_INF, signed.lo_date, None))
+    elif law.kind is not LawKind.BILL:  # unknown: at any moment
+        changes.append(Change(EFFECTIVE, MINUS_INF, PLUS_INF, None, None))
+    # a bill neither signed nor given an effective date was never enacted: it never takes effect
     if law.expires is not None:
         changes.append(end_change(EXPIRES, law.expires))
     if law.repealed is not None:

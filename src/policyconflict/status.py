@@ -41,7 +41,13 @@ in a state when that is the only one. :attr:`LawStatus.state` is:
   enforceable for a few hours of a day, enjoined in one city only, or with one provision
   enjoined); ``not-in-force`` when they differ and none is in force;
 * ``unknown`` otherwise: the data cannot settle it (:attr:`LawStatus.possible` says what may be).
-  A law without an ``effective`` date may be in force at any time after it was signed.
+
+A law without an ``effective`` date. Its ``signed`` date is the enactment: from then on it *may*
+be in force (``unknown``, with in force among the possible states). Without a ``signed`` date
+either, it depends on the kind: a :attr:`~policyconflict.model.LawKind.BILL` is a proposal, not
+in force until an enactment says so, so it is *not yet effective* at every date; every other
+kind is an instrument that was made at some time the data does not give, so it *may* be in force
+at any date.
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -57,7 +64,7 @@ from policyconflict.dates import PartialDate, Period
 from policyconflict.model.courts import Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.places import Jurisdiction
-from policyconflict.story import Story
+from policyconflict.story import COLLECTIONS, Entity, Story
 
 __all__ = ["LawState", "LawStatus", "StatusPiece", "status_on"]
 
@@ -149,7 +156,7 @@ def status_on(
     law: Law,
     at: PartialDate | Period | _dt.date | str,
     *,
-    story: Story | Iterable[Ruling | Jurisdiction],
+    story: Story | Iterable[Entity],
     provision: Provision | str | None = None,
     place: str | None = None,
     applies_to: str | None = None,
@@ -158,8 +165,10 @@ def status_on(
 
     ``at`` is a :class:`PartialDate` (a year, month, day or minute), a :class:`Period`, a
     :class:`datetime.date` or aware :class:`datetime.datetime`, or EDTF text. ``story`` gives
-    the rulings and the place hierarchy: a :class:`Story`, or any iterable of rulings (add
-    :class:`Jurisdiction` records to it for the hierarchy). ``place`` is a jurisdiction id
+    the rulings and the place hierarchy: a :class:`Story`, a
+    :class:`~policyconflict.query.Corpus`, or any iterable of entities (its rulings, and its
+    :class:`Jurisdiction` records for the hierarchy; other entities are passed over).
+    ``place`` is a jurisdiction id
     (``None``: everywhere) and ``applies_to`` a class word such as ``private-employers``
     (``None``: everyone). The order of the rulings does not matter.
 
@@ -171,6 +180,11 @@ def status_on(
     >>> status_on(law, "2018-01", story=()).state.value
     'in-force'
     """
+    if not isinstance(law, Law):
+        raise TypeError(
+            "status_on() takes a Law (and, with provision=, one of its provisions), "
+            f"not a {type(law).__name__}"
+        )
     rulings, parents = _gather(story)
     target = _provision_id(law, provision)
     moment = _as_at(at)
@@ -225,13 +239,17 @@ def _piece(
     )
 
 
-def _gather(
-    story: Story | Iterable[Ruling | Jurisdiction],
-) -> tuple[tuple[Ruling, ...], dict[str, str | None]]:
+_ENTITIES: Final = tuple(COLLECTIONS.values())
+
+
+def _gather(story: Story | Iterable[Entity]) -> tuple[tuple[Ruling, ...], dict[str, str | None]]:
+    items: Iterable[Entity]
     if isinstance(story, Story):
-        items: tuple[Ruling | Jurisdiction, ...] = (*story.rulings, *story.jurisdictions)
+        items = (*story.rulings, *story.jurisdictions)
+    elif isinstance(story, Iterable) and not isinstance(story, str | bytes):
+        items = story
     else:
-        items = tuple(story)
+        raise TypeError(_STORY_TYPES + f", not {type(story).__name__}")
     rulings: list[Ruling] = []
     parents: dict[str, str | None] = {}
     for item in items:
@@ -239,9 +257,15 @@ def _gather(
             rulings.append(item)
         elif isinstance(item, Jurisdiction):
             parents[item.id] = item.parent
-        else:
-            raise TypeError(f"expected rulings or jurisdictions, got {type(item).__name__}")
+        elif not isinstance(item, _ENTITIES):
+            raise TypeError(_STORY_TYPES + f", and it holds a {type(item).__name__}")
     return tuple(sorted(rulings, key=lambda r: r.id)), parents
+
+
+_STORY_TYPES: Final = (
+    "story must be a Story, a Corpus or an iterable of entities (its rulings and "
+    "jurisdictions are used)"
+)
 
 
 def _provision_id(law: Law, provision: Provision | str | None) -> str | None:
