@@ -49,7 +49,19 @@ def test_opposite_bounds_add_up_to_nothing_known() -> None:
 
 def test_undisclosed_swallows_any_sum() -> None:
     assert Quantity.exact(1) + Quantity.undisclosed() == Quantity.undisclosed()
-    assert Quantity.undisclosed("a few") + Quantity.at_least(2) == Quantity.undisclosed()
+    withheld = Quantity.undisclosed("withheld by the ministry")
+    assert withheld + Quantity.at_least(2) == withheld
+
+
+def test_a_sum_of_undisclosed_quantities_keeps_their_words() -> None:
+    withheld = Quantity.undisclosed("withheld by the ministry")
+    assert withheld + withheld == withheld
+    assert withheld + Quantity.undisclosed() == withheld
+    police = Quantity.undisclosed("not released by the police")
+    both = Quantity.undisclosed("not released by the police; withheld by the ministry")
+    assert withheld + police == both
+    assert police + withheld == both
+    assert Quantity.total([withheld, Quantity.exact(3), police, withheld]) == both
 
 
 def test_sum_drops_the_words_of_its_parts() -> None:
@@ -131,7 +143,10 @@ def quantities(draw: st.DrawFn) -> Quantity:
         return Quantity.at_least(draw(_counts))
     if kind is QuantityKind.AT_MOST:
         return Quantity.at_most(draw(_counts))
-    return Quantity.undisclosed()
+    return Quantity.undisclosed(draw(_WORDS))
+
+
+_WORDS = st.sampled_from((None, "withheld by the ministry", "not given", "not given; secret"))
 
 
 @given(quantities(), quantities())

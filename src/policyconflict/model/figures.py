@@ -133,12 +133,25 @@ class Quantity:
         return self.low, self.high
 
     def __add__(self, other: Quantity) -> Quantity:
-        """The sum of two quantities, as precise as the less precise one allows."""
+        """The sum of two quantities, as precise as the less precise one allows.
+
+        The words of a disclosed quantity describe it, not the sum, and are dropped. A sum with
+        an undisclosed term is undisclosed and keeps the words of its undisclosed terms, which
+        say why the number is missing: each wording once (a wording of several, joined by
+        ``"; "``, counts as its parts), in alphabetical order, so that a sum does not depend on
+        the order of its terms.
+
+        >>> withheld = Quantity.undisclosed("withheld by the ministry")
+        >>> (withheld + Quantity.exact(3) + withheld).text
+        'withheld by the ministry'
+        >>> (withheld + Quantity.undisclosed("not released by the police")).text
+        'not released by the police; withheld by the ministry'
+        """
         if not isinstance(other, Quantity):
             return NotImplemented
         kinds = {self.kind, other.kind}
         if QuantityKind.UNDISCLOSED in kinds:
-            return Quantity.undisclosed()
+            return Quantity.undisclosed(_missing_words(self, other))
         (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
         low = None if a_low is None or b_low is None else a_low + b_low
         high = None if a_high is None or b_high is None else a_high + b_high
@@ -170,6 +183,15 @@ class Quantity:
         if a_low is not None and b_high is not None and a_low > b_high:
             return False
         return not (b_low is not None and a_high is not None and b_low > a_high)
+
+
+def _missing_words(*terms: Quantity) -> str | None:
+    """The words of the undisclosed ``terms`` (see :meth:`Quantity.__add__`)."""
+    texts = {t.text for t in terms if t.kind is QuantityKind.UNDISCLOSED and t.text is not None}
+    if len(texts) <= 1:
+        return next(iter(texts), None)
+    parts = {part.strip() for text in texts for part in text.split(";")}
+    return "; ".join(sorted(part for part in parts if part)) or None
 
 
 @attrs.frozen(kw_only=True)
