@@ -22,6 +22,7 @@ from policyconflict.errors import Problem, ValidationError
 from policyconflict.model import _fields as f
 from policyconflict.model.actions import Deployment, Event
 from policyconflict.model.actors import Agency, AgencyKind, Organization, Person, Role
+from policyconflict.model.claims import Claim
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.figures import Figure
 from policyconflict.model.laws import Law, Provision
@@ -78,7 +79,8 @@ class Story:
 
     Entities keep the order given; :meth:`canonical` sorts them by id, and the JSON format
     always writes that order. :meth:`from_entities` builds a story from entities of any kinds
-    in any order.
+    in any order. ``claims`` are the alternative values of disputed fields that a merged story
+    carries (see :mod:`policyconflict.merge`); a story written by hand has none.
     """
 
     kind_name: ClassVar[str] = "story"
@@ -99,8 +101,9 @@ class Story:
     relations: tuple[Relation, ...] = _entities(Relation)
     legal_cases: tuple[LegalCase, ...] = _entities(LegalCase)
     rulings: tuple[Ruling, ...] = _entities(Ruling)
+    claims: tuple[Claim, ...] = _entities(Claim)
 
-    @rulings.validator
+    @claims.validator
     def _check_story(self, _attribute: object, _value: object) -> None:
         problems = story_problems(self)
         if problems:
@@ -122,6 +125,7 @@ class Story:
     def canonical(self) -> Story:
         """The same story with every kind of entity sorted by id (the order JSON uses)."""
         fields = {name: tuple(sorted(getattr(self, name), key=_id)) for name in COLLECTIONS}
+        fields["claims"] = tuple(sorted(self.claims, key=Claim.sort_key))
         evolve: Any = attrs.evolve
         return evolve(self, **fields)  # type: ignore[no-any-return]
 
@@ -274,6 +278,9 @@ def _no_problems(story: Story) -> bool:
     for entity in story.entities():
         if not _check_of(type(entity))(entity, kinds):
             return False
+    for claim in story.claims:
+        if not _check_of(Claim)(claim, kinds):
+            return False
     found: list[Problem] = []
     _check_cycles(story.jurisdictions, "jurisdictions", found.append)
     _check_cycles(story.agencies, "agencies", found.append)
@@ -354,6 +361,8 @@ def story_problems(story: Story) -> tuple[Problem, ...]:
     for name in COLLECTIONS:
         for i, entity in enumerate(getattr(story, name)):
             walk(entity, f"$.{name}[{i}]")
+    for i, told in enumerate(story.claims):
+        walk(told, f"$.claims[{i}]")
 
     _check_cycles(story.jurisdictions, "jurisdictions", emit)
     _check_cycles(story.agencies, "agencies", emit)

@@ -9,7 +9,8 @@ policyconflict`` never imports this module.
   :func:`external_ids`, and text-like values (:func:`names`, :func:`entity_ids`, ...);
 * one strategy per entity class (:func:`persons`, :func:`laws`, :func:`rulings`, ...) and per
   nested value (:func:`positions`, :func:`outcomes`, ...);
-* :func:`stories`: whole, referentially consistent stories of a chosen size.
+* :func:`stories`: whole, referentially consistent stories of a chosen size;
+  :func:`overlapping_stories`: several stories sharing ids, defined differently (for merging).
 
 Entity strategies take an optional :class:`IdPool`. Without one, references are fresh ids: the
 object is valid on its own but points at nothing. With one, references are drawn from the
@@ -59,6 +60,7 @@ from policyconflict._strategies.acts import (
     statements,
 )
 from policyconflict._strategies.dates import chronological, partial_dates, periods
+from policyconflict._strategies.merging import overlapping_stories
 from policyconflict._strategies.pool import IdPool
 from policyconflict._strategies.stories import DEFAULT_MAX_ENTITIES, stories
 from policyconflict._strategies.text import (
@@ -143,6 +145,7 @@ __all__ = [
     "ocd_division_ids",
     "organizations",
     "outcomes",
+    "overlapping_stories",
     "partial_dates",
     "participants",
     "parties",

@@ -14,6 +14,7 @@ import os
 from typing import IO, Any, Final
 
 from policyconflict.errors import Problem, ValidationError
+from policyconflict.model.claims import Claim
 from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from, wrong
 from policyconflict.serialization._json import (
     UNSURE,
@@ -81,6 +82,9 @@ def story_to_value(story: Story) -> dict[str, Any]:
         if items:
             hook = _UNSTRUCTURE[cls]
             value[name] = [hook(item) for item in sorted(items, key=_id)]
+    if story.claims:
+        hook = _UNSTRUCTURE[Claim]
+        value["claims"] = [hook(c) for c in sorted(story.claims, key=Claim.sort_key)]
     return value
 
 

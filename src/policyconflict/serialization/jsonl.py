@@ -2,7 +2,8 @@
 
 The first line is a header, ``{"format":"policyconflict","type":"header","version":1}``. A
 ``story`` record (``{"id":...,"title":...,"type":"story"}``) opens a story: the entity records
-after it, up to the next ``story`` record, belong to it. Entity records carry the entity's
+after it, up to the next ``story`` record, belong to it, and so do the ``claim`` records a
+merged story carries (written after its entities, in claim order). Entity records carry the entity's
 fields and a ``type`` from :data:`TAGS` — an explicit, stable map, never a Python class name.
 Each line is written canonically (sorted keys, no spaces, fields equal to their default left
 out); :func:`write_jsonl` writes a story's entities kind by kind, in id order.
@@ -44,6 +45,7 @@ from policyconflict.model import (
     Statement,
 )
 from policyconflict.model import _fields as f
+from policyconflict.model.claims import Claim
 from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from, wrong
 from policyconflict.serialization._document import PathOrFile, bulk
 from policyconflict.serialization._json import (
@@ -88,10 +90,11 @@ collector is not switched on and off for every line."""
 
 HEADER: Final = "header"
 STORY: Final = "story"
+CLAIM: Final = "claim"
 
 _TAG_OF: Final = {cls: tag for tag, cls in TAGS.items()}
 _UNSTRUCTURE: Final = HookTable(CONVERTER.get_unstructure_hook)
-_ALLOWED: Final = ", ".join(repr(t) for t in sorted([*TAGS, STORY]))
+_ALLOWED: Final = ", ".join(repr(t) for t in sorted([*TAGS, STORY, CLAIM]))
 
 
 @attrs.frozen(kw_only=True)
@@ -104,8 +107,8 @@ class StoryStart:
 
 _STRUCTURE: Final = HookTable(lambda tag: CONVERTER.get_structure_hook(_RECORDS[tag]))
 """``type`` tag (or ``story``) → structuring hook; a ``KeyError`` for any other tag."""
-Record = Entity | StoryStart
-_RECORDS: Final[Mapping[str, type[Any]]] = {**TAGS, STORY: StoryStart}
+Record = Entity | StoryStart | Claim
+_RECORDS: Final[Mapping[str, type[Any]]] = {**TAGS, STORY: StoryStart, CLAIM: Claim}
 
 
 # -- writing ---------------------------------------------------------------------------------------
@@ -119,6 +122,8 @@ def _lines(items: Iterable[Story | Entity]) -> Iterator[bytes]:
             for name in COLLECTIONS:
                 for entity in sorted(getattr(item, name), key=_BY_ID):
                     yield _entity_line(entity)
+            for claim in sorted(item.claims, key=Claim.sort_key):
+                yield _claim_line(claim)
         else:
             yield _entity_line(item)
 
@@ -141,6 +146,12 @@ def _entity_line(entity: Any) -> bytes:
             f"{tag} {entity.id!r} holds a lone surrogate, which JSON text cannot carry "
             f"(character {exc.start} of its line)",
         ) from None
+
+
+def _claim_line(claim: Claim) -> bytes:
+    value = _UNSTRUCTURE[Claim](claim)
+    value["type"] = CLAIM
+    return encode(value)
 
 
 def write_jsonl(items: Iterable[Story | Entity], target: PathOrFile) -> int:
@@ -324,7 +335,7 @@ def read_stories(source: PathOrFile) -> Iterator[Story]:
     references resolve within the story; problems point at the entity's line). Entity records
     before the first ``story`` record are an error."""
     current: StoryStart | None = None
-    entities: list[tuple[int, Entity]] = []
+    entities: list[tuple[int, Entity | Claim]] = []
     for number, record in _numbered(source):
         if isinstance(record, StoryStart):
             if current is not None:
@@ -345,10 +356,11 @@ def read_stories(source: PathOrFile) -> Iterator[Story]:
 _STORY_PATH: Final = re.compile(r"\$\.([a-z_]+)\[([0-9]+)\](.*)", re.DOTALL)
 
 
-def _story(start: StoryStart, entities: list[tuple[int, Entity]]) -> Story:
-    buckets: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
-    lines: dict[str, list[int]] = {name: [] for name in COLLECTIONS}
+def _story(start: StoryStart, entities: list[tuple[int, Entity | Claim]]) -> Story:
+    buckets: dict[str, list[Any]] = {name: [] for name in (*COLLECTIONS, "claims")}
+    lines: dict[str, list[int]] = {name: [] for name in buckets}
     names = {cls: name for name, cls in COLLECTIONS.items()}
+    names[Claim] = "claims"
     for number, entity in entities:
         name = names[type(entity)]
         buckets[name].append(entity)

@@ -28,6 +28,7 @@ import attrs
 from policyconflict.dates import PartialDate, Period
 from policyconflict.ids import ID_PATTERN
 from policyconflict.model import _fields as f
+from policyconflict.model.claims import Claim
 from policyconflict.serialization._json import MAX_INT
 from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION
 from policyconflict.serialization.jsonl import TAGS
@@ -172,6 +173,7 @@ def json_schema() -> dict[str, Any]:
     }
     for name, cls in COLLECTIONS.items():
         properties[name] = {"type": "array", "items": builder.ref(cls)}
+    properties["claims"] = {"type": "array", "items": builder.ref(Claim)}
     for cls in TAGS.values():
         builder.ref(cls)
     return {

@@ -1,0 +1,81 @@
+"""Merging whole stories: definitions grouped by id, identities checked, each id merged."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from policyconflict._merging.core import Definition, merge_definitions
+from policyconflict._merging.errors import IdentityClash, IdentityClashError, MergeError
+from policyconflict.errors import ValidationError
+from policyconflict.model.claims import Claim
+from policyconflict.model.laws import Law
+from policyconflict.story import COLLECTIONS, Story
+
+__all__ = ["definitions_by_id", "identity_clashes", "kind_of", "merge_stories"]
+
+
+def kind_of(entity: Any, law: str | None = None) -> str:
+    """What an id names, for identity checks: the entity's kind, or for a provision the law it
+    belongs to (one provision id in two laws is two things)."""
+    return f"provision of {law}" if law is not None else str(entity.kind_name)
+
+
+def definitions_by_id(stories: Iterable[Story]) -> dict[str, list[Definition]]:
+    """Every story's definition of every id (provisions are merged inside their laws)."""
+    found: dict[str, list[Definition]] = {}
+    for story in stories:
+        told: dict[str, list[Claim]] = {}
+        for claim in story.claims:
+            told.setdefault(claim.entity, []).append(claim)
+        for entity in story.entities():
+            claims = list(told.get(entity.id, ()))
+            if isinstance(entity, Law):
+                for provision in entity.provisions:
+                    claims.extend(told.get(provision.id, ()))
+            found.setdefault(entity.id, []).append(Definition(story.id, entity, tuple(claims)))
+    return found
+
+
+def identity_clashes(stories: Sequence[Story]) -> list[IdentityClash]:
+    """Every id that names different kinds of thing across ``stories``, in id order."""
+    kinds: dict[str, dict[str, set[str]]] = {}
+    for story in stories:
+        for entity in story.entities():
+            kinds.setdefault(entity.id, {}).setdefault(kind_of(entity), set()).add(story.id)
+            if isinstance(entity, Law):
+                for provision in entity.provisions:
+                    of = kinds.setdefault(provision.id, {})
+                    of.setdefault(kind_of(provision, entity.id), set()).add(story.id)
+    return [
+        IdentityClash(
+            id=entity_id,
+            kinds=tuple(sorted(by_kind)),
+            stories=tuple(sorted(set().union(*by_kind.values()))),
+        )
+        for entity_id, by_kind in sorted(kinds.items())
+        if len(by_kind) > 1
+    ]
+
+
+def merge_stories(stories: Sequence[Story], *, id: str, title: str) -> Story:
+    """``stories`` merged into one story ``id`` with ``title``."""
+    clashes = identity_clashes(stories)
+    if clashes:
+        raise IdentityClashError(clashes)
+    buckets: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
+    names = {cls: name for name, cls in COLLECTIONS.items()}
+    claims: list[Claim] = []
+    for _id, definitions in sorted(definitions_by_id(stories).items()):
+        merged = merge_definitions(definitions)
+        buckets[names[type(merged.entity)]].append(merged.entity)
+        claims.extend(merged.claims)
+    try:
+        return Story(
+            id=id,
+            title=title,
+            claims=tuple(sorted(set(claims), key=Claim.sort_key)),
+            **{name: tuple(items) for name, items in buckets.items()},
+        )
+    except ValidationError as exc:
+        raise MergeError(id, exc.problems) from None
