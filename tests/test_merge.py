@@ -343,3 +343,17 @@ def test_the_two_shipped_stories_merge_keeping_every_citation(la: Story) -> None
     assert isinstance(us, type(jurisdiction()))
     assert us.level_name == "country"
     assert "USA" in us.aliases
+
+
+def test_a_merger_refuses_a_story_that_reuses_an_id_for_another_kind() -> None:
+    from policyconflict._merging.incremental import Merger
+
+    a, b = two({"persons": (person(id="thing:x"),)}, {"laws": (law(id="thing:x"),)})
+    merger = Merger()
+    merger.add(a)
+    with pytest.raises(IdentityClashError, match="thing:x"):
+        merger.add(b)
+    assert merger.merged("thing:x") is not None
+    assert merger.merged("law:us/ca/2017-2018/sb-54") is None
+    assert merger.claims("thing:x") == ()
+    assert merger.claims("nothing:here") == ()

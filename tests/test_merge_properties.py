@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from policyconflict import Story
+from policyconflict._merging.incremental import Merger
 from policyconflict._merging.rules import Rule, rules_of
-from policyconflict.merge import merge
+from policyconflict.merge import Claim, merge
 from policyconflict.model.laws import Law
 from policyconflict.serialization import dumps, loads, read_stories, write_jsonl
 from policyconflict.serialization._converter import CONVERTER
@@ -131,3 +132,20 @@ def test_the_strategy_gives_overlapping_stories_that_disagree(given_stories: lis
     ids = [{e.id for e in s.entities()} for s in given_stories]
     assert all(i == ids[0] for i in ids)
     assert len({s.id for s in given_stories}) == len(given_stories)
+
+
+@settings(max_examples=100)
+@given(overlapping_stories(max_stories=3))
+def test_merging_one_story_at_a_time_equals_merging_them_all(given_stories: list[Story]) -> None:
+    merger = Merger()
+    for story in given_stories:
+        changed = merger.add(story)
+        assert set(changed) <= {e.id for e in story.entities()}
+    merged = merge(given_stories, **NAME)
+    for entity in merged.entities():
+        found = merger.merged(entity.id)
+        assert found is not None
+        assert found.entity == entity
+    assert sorted(merger.all_claims(), key=Claim.sort_key) == list(merged.claims)
+    for claim in merged.claims:
+        assert claim in merger.claims(claim.entity)

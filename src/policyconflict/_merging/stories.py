@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from policyconflict._merging.core import Definition, merge_definitions
@@ -12,7 +12,16 @@ from policyconflict.model.claims import Claim
 from policyconflict.model.laws import Law
 from policyconflict.story import COLLECTIONS, Story
 
-__all__ = ["definitions_by_id", "identity_clashes", "kind_of", "merge_stories"]
+__all__ = [
+    "Kinds",
+    "clash_of",
+    "definitions_by_id",
+    "identity_clashes",
+    "kind_of",
+    "kinds_in",
+    "merge_stories",
+    "note_kinds",
+]
 
 
 def kind_of(entity: Any, law: str | None = None) -> str:
@@ -37,25 +46,47 @@ def definitions_by_id(stories: Iterable[Story]) -> dict[str, list[Definition]]:
     return found
 
 
+def kinds_in(story: Story) -> Iterator[tuple[str, str]]:
+    """Every id of ``story`` (entities and provisions) with what it names (:func:`kind_of`)."""
+    for entity in story.entities():
+        yield entity.id, kind_of(entity)
+        if isinstance(entity, Law):
+            for provision in entity.provisions:
+                yield provision.id, kind_of(provision, entity.id)
+
+
+Kinds = dict[str, dict[str, set[str]]]
+"""id → what it names → the stories that use it so."""
+
+
+def note_kinds(kinds: Kinds, story: Story) -> list[str]:
+    """Record what ``story``'s ids name in ``kinds``; the ids now naming two kinds of thing."""
+    clashing: list[str] = []
+    for entity_id, kind in kinds_in(story):
+        named = kinds.setdefault(entity_id, {})
+        named.setdefault(kind, set()).add(story.id)
+        if len(named) > 1:
+            clashing.append(entity_id)
+    return clashing
+
+
+def clash_of(kinds: Kinds, entity_id: str) -> IdentityClash:
+    """The clash at ``entity_id`` as recorded in ``kinds``."""
+    named = kinds[entity_id]
+    return IdentityClash(
+        id=entity_id,
+        kinds=tuple(sorted(named)),
+        stories=tuple(sorted(set().union(*named.values()))),
+    )
+
+
 def identity_clashes(stories: Sequence[Story]) -> list[IdentityClash]:
     """Every id that names different kinds of thing across ``stories``, in id order."""
-    kinds: dict[str, dict[str, set[str]]] = {}
+    kinds: Kinds = {}
+    clashing: set[str] = set()
     for story in stories:
-        for entity in story.entities():
-            kinds.setdefault(entity.id, {}).setdefault(kind_of(entity), set()).add(story.id)
-            if isinstance(entity, Law):
-                for provision in entity.provisions:
-                    of = kinds.setdefault(provision.id, {})
-                    of.setdefault(kind_of(provision, entity.id), set()).add(story.id)
-    return [
-        IdentityClash(
-            id=entity_id,
-            kinds=tuple(sorted(by_kind)),
-            stories=tuple(sorted(set().union(*by_kind.values()))),
-        )
-        for entity_id, by_kind in sorted(kinds.items())
-        if len(by_kind) > 1
-    ]
+        clashing.update(note_kinds(kinds, story))
+    return [clash_of(kinds, entity_id) for entity_id in sorted(clashing)]
 
 
 def merge_stories(stories: Sequence[Story], *, id: str, title: str) -> Story:
