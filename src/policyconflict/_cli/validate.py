@@ -25,6 +25,8 @@ class FileReport:
     problems: tuple[Problem, ...] = ()
     entities: int | None = None
     error: str | None = None
+    disputed: int | None = None
+    """Merged files only: how many fields the stories dispute."""
 
     @property
     def valid(self) -> bool:
@@ -38,6 +40,7 @@ class FileReport:
             "kind": self.kind,
             "valid": self.valid,
             "entities": self.entities,
+            **({} if self.disputed is None else {"disputed": self.disputed}),
             "error": self.error,
             "problems": [attrs.asdict(p) for p in self.problems],
         }
@@ -56,6 +59,12 @@ def register(commands: Any) -> None:
         ),
     )
     parser.add_argument("files", nargs="+", metavar="FILE", help="files to check")
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="also check that the stories of every FILE merge (no id names two kinds of "
+        "thing) and count the fields they dispute",
+    )
     add_format(parser, "json")
     parser.set_defaults(run=run)
 
@@ -73,9 +82,36 @@ def check_file(name: str, err: TextIO) -> FileReport:
     return FileReport(file=name, kind=kind, entities=count)
 
 
+MERGED = "(merged)"
+"""The name of the report on merging every file (``--merge``)."""
+
+
+def check_merge(names: list[str], err: TextIO) -> FileReport:
+    """Merge the stories of every file: the identity clashes (code ``identity-clash``) or the
+    rules the merged story breaks are its problems; ``entities`` counts the merged entities and
+    ``disputed`` the disputed fields."""
+    from policyconflict.merge import IdentityClashError, MergeError, merge
+
+    stories = [story for name in names for story in _formats.load_stories(name, err)]
+    try:
+        merged = merge(stories, id="story:merged", title="merged")
+    except IdentityClashError as error:
+        problems = tuple(
+            Problem(path="$", code="identity-clash", message=c.describe()) for c in error.clashes
+        )
+        return FileReport(file=MERGED, kind="merge", problems=problems)
+    except MergeError as error:
+        return FileReport(file=MERGED, kind="merge", problems=error.problems)
+    disputed = len({(c.entity, c.field) for c in merged.claims})
+    count = sum(1 for _ in merged.entities())
+    return FileReport(file=MERGED, kind="merge", entities=count, disputed=disputed)
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Validate every file; the exit status is the worst outcome."""
     reports = [check_file(name, err) for name in args.files]
+    if args.merge and all(r.valid for r in reports):
+        reports.append(check_merge(args.files, err))
     if args.format == "json":
         print_json(
             out,
@@ -98,6 +134,8 @@ def _print_report(out: TextIO, report: FileReport) -> None:
         return
     if report.valid:
         count = plural(report.entities or 0, "entity", "entities")
+        if report.disputed is not None:
+            count += f", {plural(report.disputed, 'disputed field')}"
         out.write(f"{report.file}: valid {report.kind} ({count})\n")
         return
     out.write(f"{report.file}: {plural(len(report.problems), 'problem')} in this {report.kind}\n")
