@@ -357,3 +357,40 @@ def test_a_merger_refuses_a_story_that_reuses_an_id_for_another_kind() -> None:
     assert merger.merged("law:us/ca/2017-2018/sb-54") is None
     assert merger.claims("thing:x") == ()
     assert merger.claims("nothing:here") == ()
+
+
+def test_disputes_are_listed_and_are_disagreements_with_both_sides_sources() -> None:
+    from policyconflict import DisagreementKind, disagreements
+    from policyconflict.merge import disputes
+
+    a, b = two(
+        {"laws": (law(effective=PartialDate.parse("2018-01-01"), title="SB 54"),)},
+        {
+            "laws": (
+                law(
+                    effective=PartialDate.parse("2018-01-02"),
+                    title="California Values Act",
+                    sources=(Citation(source=OTHER),),
+                ),
+            )
+        },
+    )
+    merged = both(a, b)
+    (effective, title) = disputes(merged)
+    assert (effective.field, title.field) == ("effective", "title")
+    assert effective.values == ('"2018-01-01"', '"2018-01-02"')
+    assert effective.stories('"2018-01-02"') == ("story:b",)
+    assert [c.source for c in effective.sources('"2018-01-02"')] == [OTHER]
+    found = {d.aspect: d for d in disagreements(merged)}
+    assert found["effective"].kind is DisagreementKind.CONTRADICTS
+    assert found["effective"].values == ("2018-01-01", "2018-01-02")
+    assert [side.story for side in found["effective"].sides] == ["story:a", "story:b"]
+    assert found["effective"].evidence == (OTHER,)
+    assert found["title"].values == ("California Values Act", "SB 54")
+    assert found["title"].kind is DisagreementKind.CONTRADICTS
+    month = two(
+        {"laws": (law(effective=PartialDate.parse("2018-01")),)},
+        {"laws": (law(effective=PartialDate.parse("2018-01-02")),)},
+    )
+    (differs,) = disagreements(both(*month))
+    assert differs.kind is DisagreementKind.DIFFERS

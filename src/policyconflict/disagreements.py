@@ -23,6 +23,11 @@ What counts, per pair of values:
   ``Quantity.at_least(24, text="dozens")``) against "at least 30".
 * equal values, and a value against a missing, unknown or undisclosed one, are not listed.
 
+* **Claims** of a merged story (see :mod:`policyconflict.merge`): stories that gave one field of
+  one entity different values. Each pair of values is a disagreement about ``subject`` (the
+  entity) and ``aspect`` (the field); its sides name the same entity, each with the story that
+  gives the value (dates compared as above, other values ``contradicts``).
+
 Each :class:`Disagreement` names the entities on each side with their values as text, the
 sources they cite, and each side's as-of date (the figure's ``as_of``, else the latest
 publication date of the sources it cites).
@@ -31,12 +36,15 @@ publication date of the sources it cites).
 from __future__ import annotations
 
 import enum
+import json
 from collections.abc import Iterator
 from typing import Any, Final
 
 import attrs
 
+from policyconflict._merging.disputes import Dispute, disputes, value_text
 from policyconflict.dates import UNKNOWN, Endpoint, PartialDate, Period
+from policyconflict.errors import DateTextError
 from policyconflict.model.figures import Figure, Quantity, QuantityKind
 from policyconflict.model.relations import Predicate
 from policyconflict.story import Entity, Story
@@ -72,6 +80,8 @@ class Side:
     value: str
     sources: tuple[str, ...]
     as_of: PartialDate | None
+    story: str | None = None
+    """For a claim of a merged story: the stories that give the value (comma-separated)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -137,7 +147,56 @@ def disagreements(story: Story) -> tuple[Disagreement, ...]:
                 add(compare_quantities(a.quantity, b.quantity), subject, a.metric, pair)
             for aspect, left, right in _dates(a, b):
                 add(compare_dates(left, right), subject, aspect, ((a, str(left)), (b, str(right))))
-    return tuple(sorted(found.values(), key=lambda d: (d.aspect, d.subject or "", d.entities)))
+    claimed = list(_claimed(story, published))
+    return tuple(
+        sorted(
+            [*found.values(), *claimed],
+            key=lambda d: (d.aspect, d.subject or "", d.entities, d.values),
+        )
+    )
+
+
+def _claimed(story: Story, published: dict[str, PartialDate | None]) -> Iterator[Disagreement]:
+    """A disagreement for each pair of values of each disputed field of a merged story."""
+    for dispute in disputes(story.claims):
+        values = dispute.values
+        for i, left in enumerate(values):
+            for right in values[i + 1 :]:
+                yield from _claim_pair(dispute, left, right, published)
+
+
+def _claim_pair(
+    dispute: Dispute, left: str, right: str, published: dict[str, PartialDate | None]
+) -> Iterator[Disagreement]:
+    kind = _claim_kind(left, right)
+    if kind is None:
+        return
+    sides = []
+    for value in (left, right):
+        cited = tuple(dict.fromkeys(c.source for c in dispute.sources(value)))
+        dates = [p for p in (published.get(s) for s in cited) if p is not None]
+        as_of = max(dates, key=PartialDate.sort_key) if dates else None
+        story = ", ".join(dispute.stories(value))
+        sides.append(
+            Side(
+                entity=dispute.entity,
+                value=value_text(value),
+                sources=cited,
+                as_of=as_of,
+                story=story,
+            )
+        )
+    yield Disagreement(
+        kind=kind, subject=dispute.entity, aspect=dispute.field, sides=(sides[0], sides[1])
+    )
+
+
+def _claim_kind(left: str, right: str) -> DisagreementKind | None:
+    try:
+        dates = PartialDate.parse(json.loads(left)), PartialDate.parse(json.loads(right))
+    except (DateTextError, TypeError, AttributeError):
+        return DisagreementKind.CONTRADICTS
+    return compare_dates(*dates)
 
 
 # -- comparing values ----------------------------------------------------------------------------

@@ -34,6 +34,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from policyconflict._merging.core import preferred_name, shown_value
+from policyconflict._merging.disputes import Dispute
+from policyconflict._merging.disputes import disputes as _disputes
 from policyconflict._merging.errors import IdentityClash, IdentityClashError, MergeError
 from policyconflict._merging.rules import Rule, rule_of
 from policyconflict._merging.stories import merge_stories
@@ -42,11 +44,13 @@ from policyconflict.story import Story
 
 __all__ = [
     "Claim",
+    "Dispute",
     "IdentityClash",
     "IdentityClashError",
     "MergeError",
     "Rule",
     "disputed",
+    "disputes",
     "merge",
     "preferred_name",
     "rule_of",
@@ -96,3 +100,9 @@ def disputed(story: Story, entity_id: str) -> dict[str, tuple[Claim, ...]]:
         if claim.entity == entity_id:
             found.setdefault(claim.field, []).append(claim)
     return {field: tuple(claims) for field, claims in sorted(found.items())}
+
+
+def disputes(story: Story) -> tuple[Dispute, ...]:
+    """Every disputed field of a merged ``story``, by entity and field, each with its claims
+    (:func:`policyconflict.disagreements` lists each pair of values as a disagreement too)."""
+    return _disputes(story.claims)
