@@ -588,10 +588,20 @@ def test_query_merges_files_and_reports_merge_conflicts(
     once = _json("query", "timeline", str(story_file))
     assert twice == once  # the same entities defined identically are kept once
     document = json.loads(story_file.read_text(encoding="utf-8"))
-    document["persons"][0]["name"] = "Someone Else"
+    renamed = document["persons"][0]["name"] = "Someone Else"
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(document), encoding="utf-8")
-    result = cli("query", "timeline", str(story_file), str(changed))
+    merged = _json("query", "timeline", str(story_file), str(changed))
+    assert merged == once  # a different name is an alias: nothing else changes
+    # An id used for another kind of thing is a merge conflict.
+    person = document["persons"][0]
+    group = {"id": person["id"], "name": renamed, "kind": "ngo"}
+    document["organizations"] = [*document.get("organizations", []), group]
+    document["persons"] = document["persons"][1:]
+    document["roles"] = [r for r in document.get("roles", []) if r["person"] != person["id"]]
+    clash = tmp_path / "clash.json"
+    clash.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("query", "timeline", str(story_file), str(clash))
     assert_clean_error(result, 1)
     assert "merge conflict" in result.stderr
 

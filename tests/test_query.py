@@ -19,6 +19,8 @@ from policyconflict import (
     JurisdictionLevel,
     Law,
     LawKind,
+    Organization,
+    OrganizationKind,
     PartialDate,
     Period,
     Person,
@@ -76,20 +78,35 @@ def test_identical_definitions_are_kept_once() -> None:
     assert corpus.merge_conflicts == ()
 
 
-def test_a_redefined_id_raises_and_adds_nothing_of_that_story() -> None:
+def test_a_redefined_id_is_merged_and_both_values_kept_as_claims() -> None:
     corpus = Corpus([_base("one")])
+    corpus.add(_base("two", text="Yes."))
+    assert corpus.stories == ("one", "two")
+    assert corpus.merge_conflicts == ()
+    assert [(c.field, c.story, c.json_value) for c in corpus.claims("said")] == [
+        ("text", "one", "No."),
+        ("text", "two", "Yes."),
+    ]
+    said = corpus.get("said")
+    assert isinstance(said, Statement)
+    assert said.text == "No."  # the least canonical JSON text is shown
+
+
+def test_an_id_reused_for_another_kind_raises_and_adds_nothing_of_that_story() -> None:
+    corpus = Corpus([_base("one")])
+    other = Story(id="two", title="Other", persons=(Person(id="said", name="Said"),))
     with pytest.raises(MergeConflictError) as caught:
-        corpus.add(_base("two", text="Yes."))
+        corpus.add(other)
     (conflict,) = caught.value.conflicts
-    assert conflict.id == "said"
-    assert conflict.fields == ("text",)
+    assert (conflict.id, conflict.kind) == ("said", "person")
     assert (conflict.first_story, conflict.second_story) == ("one", "two")
     assert corpus.stories == ("one",)
     assert pickle.loads(pickle.dumps(caught.value)).conflicts == caught.value.conflicts
 
 
-def test_a_redefined_id_is_collected_and_the_first_definition_kept() -> None:
-    corpus = Corpus([_base("one"), _base("two", text="Yes.")], on_conflict="collect")
+def test_an_id_reused_for_another_kind_is_collected_and_the_first_definition_kept() -> None:
+    other = Story(id="two", title="Other", persons=(Person(id="said", name="Said"),))
+    corpus = Corpus([_base("one"), other], on_conflict="collect")
     assert [c.id for c in corpus.merge_conflicts] == ["said"]
     assert isinstance(corpus.merge_conflicts[0], MergeConflict)
     said = corpus.get("said")
@@ -187,11 +204,11 @@ def test_time_filters_take_one_of_on_and_during() -> None:
 def test_a_merge_conflict_names_the_story_that_defined_the_id_first() -> None:
     extra = Story(id="two", title="Two", persons=(Person(id="someone", name="Someone"),))
     corpus = Corpus([_base("one"), extra], on_conflict="collect")
-    corpus.add(Story(id="three", title="Three", persons=(Person(id="someone", name="Other"),)))
+    group = Organization(id="someone", name="Someone", kind=OrganizationKind.NGO)
+    corpus.add(Story(id="three", title="Three", organizations=(group,)))
     corpus.add(_base("four", text="Yes."))
     assert [(c.id, c.first_story, c.second_story) for c in corpus.merge_conflicts] == [
         ("someone", "two", "three"),
-        ("said", "one", "four"),
     ]
 
 

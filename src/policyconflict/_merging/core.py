@@ -83,10 +83,11 @@ class _Said:
 def merge_definitions(definitions: Sequence[Definition]) -> Merged:
     """The definitions of one id merged; all are entities of one class with that id."""
     first = definitions[0]
+    if len(definitions) == 1:
+        return Merged(first.entity, first.claims)
     claims = tuple(c for d in definitions for c in d.claims)
-    same = all(d.entity == first.entity for d in definitions)
-    if same and (not claims or len(definitions) == 1):
-        return Merged(first.entity, claims)
+    if not claims and all(d.entity == first.entity for d in definitions):
+        return Merged(first.entity)
     found: list[Claim] = []
     entity = _merge(type(first.entity), [_item(d) for d in definitions], found)
     return Merged(entity, tuple(sorted(set(found), key=Claim.sort_key)))

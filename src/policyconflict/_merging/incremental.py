@@ -7,7 +7,7 @@ story re-merges only the ids it defines. The result after any sequence of additi
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from policyconflict._merging.core import Definition, Merged, merge_definitions
 from policyconflict._merging.errors import IdentityClash, IdentityClashError
@@ -31,23 +31,28 @@ class Merger:
     def clashes(self, story: Story) -> list[IdentityClash]:
         """The identity clashes adding ``story`` would make, in id order."""
         found: dict[str, IdentityClash] = {}
-        for entity_id, kind in kinds_in(story):
+        for entity_id, kind, _holder in kinds_in(story):
             named = self._kinds.get(entity_id, {})
             if named and kind not in named:
                 trial: Kinds = {entity_id: {**named, kind: {story.id}}}
                 found[entity_id] = clash_of(trial, entity_id)
         return [found[i] for i in sorted(found)]
 
-    def add(self, story: Story) -> dict[str, Merged]:
-        """Add ``story``; the merged form of every id it defines (new or changed). Raises
+    def add(self, story: Story, leave_out: Collection[str] = ()) -> dict[str, Merged]:
+        """Add ``story`` but the entities ``leave_out`` names; the merged form of every id it
+        defines that is new or changed, in the story's order. Raises
         :class:`~policyconflict.merge.IdentityClashError` (and adds nothing) when an id names
-        another kind of thing than before."""
-        clashes = self.clashes(story)
+        another kind of thing than before (unless its entity is left out)."""
+        clashes = [c for c in self.clashes(story) if c.id not in leave_out]
+        holders = {i: h for i, _kind, h in kinds_in(story)}
+        clashes = [c for c in clashes if holders[c.id] not in leave_out]
         if clashes:
             raise IdentityClashError(clashes)
-        note_kinds(self._kinds, story)
+        note_kinds(self._kinds, story, leave_out)
         changed: dict[str, Merged] = {}
         for entity_id, definitions in definitions_by_id([story]).items():
+            if entity_id in leave_out:
+                continue
             known = self._definitions.setdefault(entity_id, [])
             known.extend(definitions)
             merged = merge_definitions(known)
@@ -55,7 +60,8 @@ class Merger:
                 changed[entity_id] = merged
             self._merged[entity_id] = merged
         for law in story.laws:
-            self._parts.update(dict.fromkeys((p.id for p in law.provisions), law.id))
+            if law.id not in leave_out:
+                self._parts.update(dict.fromkeys((p.id for p in law.provisions), law.id))
         return changed
 
     def merged(self, entity_id: str) -> Merged | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from policyconflict._merging.core import Definition, merge_definitions
@@ -46,23 +46,27 @@ def definitions_by_id(stories: Iterable[Story]) -> dict[str, list[Definition]]:
     return found
 
 
-def kinds_in(story: Story) -> Iterator[tuple[str, str]]:
-    """Every id of ``story`` (entities and provisions) with what it names (:func:`kind_of`)."""
+def kinds_in(story: Story) -> Iterator[tuple[str, str, str]]:
+    """Every id of ``story`` (entities and provisions) with what it names (:func:`kind_of`) and
+    the id of the entity that holds it (a provision's law; an entity itself)."""
     for entity in story.entities():
-        yield entity.id, kind_of(entity)
+        yield entity.id, kind_of(entity), entity.id
         if isinstance(entity, Law):
             for provision in entity.provisions:
-                yield provision.id, kind_of(provision, entity.id)
+                yield provision.id, kind_of(provision, entity.id), entity.id
 
 
 Kinds = dict[str, dict[str, set[str]]]
 """id → what it names → the stories that use it so."""
 
 
-def note_kinds(kinds: Kinds, story: Story) -> list[str]:
-    """Record what ``story``'s ids name in ``kinds``; the ids now naming two kinds of thing."""
+def note_kinds(kinds: Kinds, story: Story, leave_out: Collection[str] = ()) -> list[str]:
+    """Record what ``story``'s ids name in ``kinds`` (but not of the entities ``leave_out``
+    names, nor of their provisions); the ids now naming two kinds of thing."""
     clashing: list[str] = []
-    for entity_id, kind in kinds_in(story):
+    for entity_id, kind, holder in kinds_in(story):
+        if holder in leave_out:
+            continue
         named = kinds.setdefault(entity_id, {})
         named.setdefault(kind, set()).add(story.id)
         if len(named) > 1:

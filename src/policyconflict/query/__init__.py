@@ -1,10 +1,11 @@
 """Questions asked of stories: the :class:`Corpus`, its conflicts and timelines.
 
-* :class:`Corpus` — stories merged by id (merge conflicts reported, never overwritten), with
+* :class:`Corpus` — stories merged by id (by the rules of :mod:`policyconflict.merge`), with
   indexed, place- and time-aware queries: statements, deployments, roles, laws in force, cases
   and rulings affecting a law, a timeline, and :meth:`Corpus.conflicts`.
 * :class:`Conflict` and :class:`ConflictKind` — what :meth:`Corpus.conflicts` returns.
-* :class:`MergeConflict` and :class:`MergeConflictError` — what merging stories reports.
+* :class:`MergeConflict` and :class:`MergeConflictError` — an id that stories use for different
+  kinds of thing.
 * :class:`UnknownEntityError` and :class:`UnknownKindError` — an id or a kind of entity the
   corpus does not hold (an unknown place raises
   :class:`~policyconflict.gazetteer.UnknownPlaceError`).

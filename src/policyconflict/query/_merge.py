@@ -1,10 +1,9 @@
-"""Merging stories by id: identical entities kept once, different ones reported.
+"""What a corpus reports when stories cannot be merged: an id used for different kinds of thing.
 
-Two entities with the same id are *the same definition* when they are equal as values (every
-field, sources included). Otherwise the corpus keeps the first and reports a
-:class:`MergeConflict` naming the fields that differ and both stories — never a silent
-overwrite. Provisions are checked too: a provision id used by two different laws, or defined
-two ways, is a conflict.
+Definitions of one id by several stories are merged (:mod:`policyconflict.merge`). An id that
+names another kind of thing than before — a person in one story, a law in another, or one
+provision id in two laws — is a :class:`MergeConflict` naming both stories (``fields`` is
+``("type",)``, or ``("law",)`` for a provision of another law).
 """
 
 from __future__ import annotations
@@ -21,12 +20,12 @@ __all__ = ["MergeConflict", "MergeConflictError"]
 
 @attrs.frozen(kw_only=True)
 class MergeConflict:
-    """One id defined two different ways by two stories.
+    """One id used for different kinds of thing by two stories.
 
-    ``kind`` is the entity kind (``statement``, ``law``...), ``fields`` the names of the fields
-    that differ (sorted), ``first_story``/``second_story`` the stories that defined it first and
-    then differently, and ``first_sources``/``second_sources`` the ids of the sources each
-    definition cites.
+    ``kind`` is the kind the second story uses it for (``person``, ``law``, ``provision``...),
+    ``fields`` says what differs (``("type",)``; ``("law",)`` for a provision of another law),
+    ``first_story``/``second_story`` the story that used it first and the one that used it
+    otherwise, and ``first_sources``/``second_sources`` the ids of the sources each cites.
     """
 
     id: str
@@ -40,13 +39,14 @@ class MergeConflict:
     def describe(self) -> str:
         """A one-line plain description."""
         return (
-            f"{self.kind} {self.id!r} is defined differently by story {self.first_story!r} and "
-            f"story {self.second_story!r} (fields: {', '.join(self.fields)})"
+            f"{self.kind} {self.id!r} is used for another kind of thing by story "
+            f"{self.first_story!r} than by story {self.second_story!r} "
+            f"(fields: {', '.join(self.fields)})"
         )
 
 
 class MergeConflictError(PolicyConflictError, ValueError):
-    """Adding a story would redefine ids; ``conflicts`` lists every one of them."""
+    """Adding a story would use ids for other kinds of thing; ``conflicts`` lists every one."""
 
     def __init__(self, conflicts: Iterable[MergeConflict]) -> None:
         self.conflicts: tuple[MergeConflict, ...] = tuple(conflicts)

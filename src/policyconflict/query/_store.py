@@ -1,10 +1,12 @@
-"""The corpus's storage: entities by kind in arrival order, by id, and the merge rules."""
+"""The corpus's storage: entities by kind in arrival order, by id, merged by the rules of
+:mod:`policyconflict.merge` as stories arrive."""
 
 from __future__ import annotations
 
 import bisect
 from typing import Any, Literal
 
+from policyconflict._merging.incremental import Merger
 from policyconflict.model.laws import Law, Provision
 from policyconflict.query._merge import MergeConflict, differing_fields, source_ids
 from policyconflict.story import COLLECTIONS, Entity, Story
@@ -22,13 +24,16 @@ def _first(entry: tuple[int, str]) -> int:
 
 
 class Store:
-    """Entities of every kind, each list in arrival order; ids unique across kinds."""
+    """Entities of every kind, each list in arrival order (an entity stays where it first
+    arrived, merged with every later definition); ids unique across kinds."""
 
     def __init__(self) -> None:
         self.lists: dict[str, list[Any]] = {name: [] for name in COLLECTIONS}
         self.where: dict[str, tuple[str, int]] = {}
         self.provisions: dict[str, tuple[str, Provision]] = {}
         self.stories: list[str] = []
+        self.merger = Merger()
+        """Every story's definition of every id, and their merge."""
         # Per collection, the first position each story added: where an entity came from.
         self._starts: dict[str, list[tuple[int, str]]] = {name: [] for name in COLLECTIONS}
 
@@ -61,44 +66,53 @@ class Store:
             second_sources=source_ids(new),
         )
 
-    def plan(self, story: Story) -> tuple[list[tuple[str, Any]], list[MergeConflict]]:
-        """What adding ``story`` would add, and the conflicts it would report."""
-        new: list[tuple[str, Any]] = []
+    def plan(self, story: Story) -> tuple[list[MergeConflict], frozenset[str]]:
+        """The identity clashes adding ``story`` would make — an id that names another kind of
+        thing than before, or a provision of another law — and the ids of the story's entities
+        they leave out (the entity, or the law holding the provision)."""
+        holders = {p.id: law.id for law in story.laws for p in law.provisions}
         conflicts: list[MergeConflict] = []
-        for entity in story.entities():
-            old = self.get(entity.id)
-            if old is not None and old != entity:
-                conflicts.append(self._conflict(entity.id, entity.kind_name, old, entity, story.id))
-                continue
-            if isinstance(entity, Law) and not self._law_fits(entity, story.id, conflicts):
-                continue
-            if old is None:
-                new.append((_NAME_OF[type(entity)], entity))
-        return new, conflicts
+        leave_out: set[str] = set()
+        for clash in self.merger.clashes(story):
+            old, new = self.get(clash.id), story.get(clash.id)
+            same_class = type(old) is type(new)
+            conflicts.append(
+                MergeConflict(
+                    id=clash.id,
+                    kind=new.kind_name,
+                    fields=("law",) if same_class else differing_fields(old, new),
+                    first_story=self.origin(clash.id),
+                    second_story=story.id,
+                    first_sources=source_ids(old),
+                    second_sources=source_ids(new),
+                )
+            )
+            leave_out.add(holders.get(clash.id, clash.id))
+        return conflicts, frozenset(leave_out)
 
-    def _law_fits(self, law: Law, story: str, conflicts: list[MergeConflict]) -> bool:
-        fits = True
-        for provision in law.provisions:
-            known = self.provisions.get(provision.id)
-            clash: Any = None
-            if known is not None and (known[0] != law.id or known[1] != provision):
-                clash = known[1]
-            elif known is None and provision.id in self.where:
-                clash = self.get(provision.id)
-            if clash is not None:
-                conflicts.append(self._conflict(provision.id, "provision", clash, provision, story))
-                fits = False
-        return fits
-
-    def apply(self, story: Story, new: list[tuple[str, Any]]) -> None:
-        """Add the planned entities of ``story``."""
+    def apply(self, story: Story, leave_out: frozenset[str]) -> tuple[list[tuple[str, Any]], bool]:
+        """Merge ``story`` in (but the entities ``leave_out`` names): the entities added, in
+        the story's order, and whether an entity already stored was replaced by its merge with
+        the story's definition (then every index must be rebuilt)."""
+        changed = self.merger.add(story, leave_out)
         self.stories.append(story.id)
         for name, items in self.lists.items():
             self._starts[name].append((len(items), story.id))
-        for name, entity in new:
+        new: list[tuple[str, Any]] = []
+        replaced = False
+        for entity_id, merged in changed.items():
+            entity = merged.entity
+            name = _NAME_OF[type(entity)]
             items = self.lists[name]
-            self.where[entity.id] = (name, len(items))
-            items.append(entity)
+            found = self.where.get(entity_id)
+            if found is None:
+                self.where[entity_id] = (name, len(items))
+                items.append(entity)
+                new.append((name, entity))
+            else:
+                items[found[1]] = entity
+                replaced = True
             if isinstance(entity, Law):
                 for provision in entity.provisions:
                     self.provisions[provision.id] = (entity.id, provision)
+        return new, replaced

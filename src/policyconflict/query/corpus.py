@@ -17,9 +17,11 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, Literal
 
+from policyconflict._merging.disputes import Dispute, disputes
 from policyconflict.dates import Certainty
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
+from policyconflict.model.claims import Claim
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
@@ -52,13 +54,16 @@ _KINDS = {
 class Corpus:
     """Stories merged by id, with place- and time-aware questions.
 
-    ``stories`` are added in order (see :meth:`add`). ``on_conflict`` says what an id defined
-    two different ways does: ``"raise"`` (the default) raises
-    :class:`~policyconflict.query.MergeConflictError` and adds nothing of that story;
-    ``"collect"`` keeps the first definition, leaves the other out, and lists the conflict in
-    :attr:`merge_conflicts`. ``gazetteer`` gives parent chains and place names for places the
-    corpus does not describe (the shipped gazetteer by default; ``None`` for the corpus's own
-    places only).
+    ``stories`` are added in order (see :meth:`add`) and merged by the rules of
+    :mod:`policyconflict.merge`: an id defined by several stories is one entity, with every
+    story's citations, the other names as aliases, and each fact the stories give differently
+    kept as claims (:meth:`claims`, :meth:`disputes`). ``on_conflict`` says what an id used for
+    another kind of thing than before (a person in one story, a law in another) does:
+    ``"raise"`` (the default) raises :class:`~policyconflict.query.MergeConflictError` and adds
+    nothing of that story; ``"collect"`` leaves that entity of the story out and lists the
+    conflict in :attr:`merge_conflicts`. ``gazetteer`` gives parent chains and place names for
+    places the corpus does not describe (the shipped gazetteer by default; ``None`` for the
+    corpus's own places only).
 
     ``backend`` is the engine that answers: ``"index"`` (the default) or ``"scan"`` (a plain
     scan, the reference the indexes are tested against), or a backend class of your own (see
@@ -110,6 +115,7 @@ class Corpus:
         self._on_conflict = on_conflict
         self._store = Store()
         self._gazetteer = default_places() if gazetteer is _DEFAULT else gazetteer
+        self._make_backend = backend
         self._backend: Backend = backend(self._store, self._gazetteer)
         self._merge_conflicts: list[MergeConflict] = []
         for story in stories:
@@ -140,17 +146,34 @@ class Corpus:
     # -- contents -------------------------------------------------------------------------------
 
     def add(self, story: Story) -> None:
-        """Merge ``story`` in: new ids are added, identical definitions kept once, and an id
-        defined differently is a merge conflict (raised or collected, see the class doc).
-        Indexes already built are kept current."""
-        new, conflicts = self._store.plan(story)
+        """Merge ``story`` in: new ids are added, and an id the corpus holds already is merged
+        with the story's definition (identical definitions change nothing). An id used for
+        another kind of thing is a merge conflict (raised or collected, see the class doc).
+        The answers take the story into account at once: indexes already built are kept
+        current, or rebuilt when the story changed entities the corpus held."""
+        conflicts, leave_out = self._store.plan(story)
         if conflicts and self._on_conflict == "raise":
             raise MergeConflictError(conflicts)
         self._merge_conflicts.extend(conflicts)
-        self._store.apply(story, new)
-        self._backend.added(
-            {name for name, _ in new}, [e for name, e in new if name == "statements"]
-        )
+        new, replaced = self._store.apply(story, leave_out)
+        if replaced:
+            self._backend = self._make_backend(self._store, self._gazetteer)
+        else:
+            self._backend.added(
+                {name for name, _ in new}, [e for name, e in new if name == "statements"]
+            )
+
+    def claims(self, entity_id: str) -> tuple[Claim, ...]:
+        """Every claim about ``entity_id`` (an entity or a provision): for each field the
+        stories give different values, each story's value with the citations it gives, in
+        field, story and value order (empty when nothing about it is disputed).
+        :class:`~policyconflict.query.UnknownEntityError` for an id the corpus does not hold."""
+        self.get(entity_id)
+        return self._store.merger.claims(entity_id)
+
+    def disputes(self) -> tuple[Dispute, ...]:
+        """Every disputed field of every entity, by entity and field, each with its claims."""
+        return disputes(self._store.merger.all_claims())
 
     @property
     def merge_conflicts(self) -> tuple[MergeConflict, ...]:
