@@ -9,7 +9,8 @@ For each query shape, in one run: p50 and p95 latency of the indexed ``Corpus``,
 scan (``Corpus(..., indexed=False)``) and of DuckDB over pyarrow tables of the same records
 (place and agency hierarchies passed to DuckDB as tables), after checking that all three return
 the same records. Also the time to build every index and the memory the indexes add
-(tracemalloc), against the memory of the objects.
+(tracemalloc), against the memory of the objects, and the cost of merging when the same records
+arrive as many overlapping stories (``bench_merge.py``; ``--merge-size 0`` skips it).
 
 Run ``PYTHONPATH=src python benchmarks/bench_query.py`` (``--n 100000`` for a quick run). The
 objects are created with attrs validators disabled (the data is valid by construction; a small
@@ -627,6 +628,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=50, help="indexed repetitions per shape")
     parser.add_argument("--scan-repeat", type=int, default=3, help="scan repetitions per shape")
     parser.add_argument("--duckdb-repeat", type=int, default=15, help="DuckDB repetitions")
+    parser.add_argument(
+        "--merge-size",
+        type=int,
+        default=10_000,
+        help="statements per story when the corpus arrives as overlapping stories (0: skip)",
+    )
     args = parser.parse_args(argv)
 
     # The generator's records are valid: check a small corpus with validation on.
@@ -755,6 +762,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ]
     for name, met, value in checks:
         print(f"  [{'met' if met else 'MISSED'}] {name}: {value}")
+    if args.merge_size:
+        gc.unfreeze()
+        del corpus, scanner
+        import bench_merge  # here: it builds on this module's generator
+
+        print()
+        bench_merge.run(args.n, args.merge_size, 0.1)
     return 0 if ok else 1
 
 
