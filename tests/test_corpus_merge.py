@@ -175,3 +175,22 @@ def test_answers_after_merging_by_every_backend_equal_the_scan(
         lambda: scanned.laws_in_force(within, on, certainty=certainty)
     )
     assert growing.conflicts() == scanned.conflicts()
+
+
+def test_conflicts_list_each_disputed_field_with_every_story_value_and_its_sources() -> None:
+    from policyconflict.query import ConflictKind
+
+    first, second = two(
+        {"laws": (law(effective=PartialDate.parse("2018-01-01")),)},
+        {"laws": (law(effective=PartialDate.parse("2019-01-01"), sources=OTHER_CITED),)},
+    )
+    corpus = Corpus([first, second], gazetteer=None)
+    (found,) = corpus.conflicts([ConflictKind.DISAGREEING_REPORTS])
+    assert found.subject == "law:us/ca/2017-2018/sb-54"
+    assert found.evidence == ("law:us/ca/2017-2018/sb-54", OTHER)
+    assert found.description == (
+        "stories give effective differently: '2018-01-01' (a); '2019-01-01' (b)"
+    )
+    assert found in corpus.conflicts()
+    assert corpus.conflicts(within=CA) == ()
+    assert corpus.conflicts([ConflictKind.LAW_CHALLENGED]) == ()

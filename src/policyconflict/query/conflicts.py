@@ -13,7 +13,10 @@ Four kinds (:class:`ConflictKind`):
 * ``law-challenged`` — a law (or one of its provisions) is challenged in a legal case, or
   enjoined, stayed or struck by a ruling. One conflict per law.
 * ``disagreeing-reports`` — figures of the same metric, subject and period whose quantities
-  cannot both be true. One conflict per such group.
+  cannot both be true. One conflict per such group. Also each field that stories give
+  differently for one entity (a disputed field of a merged corpus, see
+  :mod:`policyconflict.merge`): one conflict per entity and field, whose evidence is the entity
+  and the sources each story cites (it has no period and no place).
 
 Conflicts are returned sorted by kind (in the order above), then subject, then evidence.
 """
@@ -26,6 +29,7 @@ from typing import Final
 
 import attrs
 
+from policyconflict._merging.disputes import Dispute, value_text
 from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.model.actions import Deployment
 from policyconflict.model.courts import LegalCase, OutcomeEffect, Ruling
@@ -218,6 +222,29 @@ def disagreeing_reports(
                 places=places_of_subject.get(subject, ()) if subject is not None else (),
                 evidence=_sorted(clashing),
                 description=f"{len(chosen)} reports of {metric} disagree",
+            )
+        )
+    return found
+
+
+def disputed_facts(disputes: Iterable[Dispute]) -> list[Conflict]:
+    """Kind (d) too: each disputed field of a merged corpus, with every story's value."""
+    found = []
+    for dispute in disputes:
+        sides = "; ".join(
+            f"{value_text(value)!r} ({', '.join(dispute.stories(value))})"
+            for value in dispute.values
+        )
+        cited = {c.source for claim in dispute.claims for c in claim.sources}
+        found.append(
+            Conflict(
+                kind=ConflictKind.DISAGREEING_REPORTS,
+                subject=dispute.entity,
+                parties=(),
+                period=None,
+                places=(),
+                evidence=_sorted([dispute.entity, *cited]),
+                description=f"stories give {dispute.field} differently: {sides}",
             )
         )
     return found

@@ -33,7 +33,7 @@ from policyconflict.query._places import PlaceSource, default_places, resolve_pl
 from policyconflict.query._scan_backend import ScanBackend
 from policyconflict.query._store import OnConflict, Store
 from policyconflict.query._time import DateLike, PeriodLike, as_date, opt_date, opt_period
-from policyconflict.query.conflicts import Conflict, ConflictKind
+from policyconflict.query.conflicts import Conflict, ConflictKind, disputed_facts
 from policyconflict.query.timeline import TimelineEntry, timeline
 from policyconflict.story import COLLECTIONS, Entity, Story
 
@@ -470,12 +470,16 @@ class Corpus:
         (``SURELY``) overlap this period (conflicts without a period are left out).
         """
         wanted = frozenset(ConflictKind) if kinds is None else frozenset(map(ConflictKind, kinds))
-        return self._backend.conflicts(
+        found = self._backend.conflicts(
             wanted,
             within=self._place(within),
             during=opt_period(during),
             certainty=_certainty(certainty),
         )
+        if ConflictKind.DISAGREEING_REPORTS not in wanted or (within, during) != (None, None):
+            return found  # a disputed field has no place and no period
+        disputed = disputed_facts(self.disputes())
+        return tuple(sorted([*found, *disputed], key=Conflict.sort_key)) if disputed else found
 
 
 def _certainty(value: Certainty | str) -> Certainty:
