@@ -42,7 +42,7 @@ class Backend(Protocol):
     every id names an entity of the store (a place argument is the id of a place the corpus or
     its gazetteer knows), dates are :class:`~policyconflict.dates.PartialDate` and periods
     :class:`~policyconflict.dates.Period`, at most one of ``on`` and ``during`` is given, enums
-    are enum members, and a law is the :class:`~policyconflict.model.Law` itself. The store is
+    are enum members, and a law is the :class:`~policyconflict.model.laws.Law` itself. The store is
     only ever grown, by :meth:`Corpus.add <policyconflict.query.Corpus.add>`, which calls
     :meth:`added` right after.
 

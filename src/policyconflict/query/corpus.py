@@ -438,12 +438,12 @@ class Corpus:
         )
 
     def cases_affecting(self, law: Law | str) -> tuple[LegalCase, ...]:
-        """Cases that challenge the law (a :class:`~policyconflict.model.Law` or its id) or
+        """Cases that challenge the law (a :class:`~policyconflict.model.laws.Law` or its id) or
         one of its provisions, in arrival order."""
         return self._backend.cases_affecting(self._law(law))
 
     def rulings_affecting(self, law: Law | str) -> tuple[Ruling, ...]:
-        """Rulings with an outcome on the law (a :class:`~policyconflict.model.Law` or its id)
+        """Rulings with an outcome on the law (a :class:`~policyconflict.model.laws.Law` or its id)
         or one of its provisions, in arrival order."""
         return self._backend.rulings_affecting(self._law(law))
 

@@ -72,7 +72,7 @@ def _facts(entity: Any) -> Iterator[tuple[PartialDate | Period | None, str]]:
 
 
 def timeline(entities: Story | Iterable[Any]) -> tuple[TimelineEntry, ...]:
-    """The dated facts of ``entities`` (a :class:`~policyconflict.Story`, a
+    """The dated facts of ``entities`` (a :class:`~policyconflict.story.Story`, a
     :class:`~policyconflict.query.Corpus`, or any iterable of entities), in time order.
 
     Periods with both ends unknown say nothing about time and are left out.
