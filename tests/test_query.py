@@ -360,3 +360,11 @@ def test_the_backend_is_chosen_once_by_name_or_class() -> None:
     assert _illinois(backend="scan").statements() == _illinois().statements()
     with pytest.raises(ValueError, match="backend must be one of index, scan"):
         Corpus(backend="fast")  # type: ignore[arg-type]
+
+
+def test_a_place_or_an_id_that_is_not_text_is_a_type_error() -> None:
+    corpus = _illinois()
+    with pytest.raises(TypeError, match="a place is given as text"):
+        corpus.statements(within=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="speaker is given as an id"):
+        corpus.statements(speaker=5)  # type: ignore[arg-type]
