@@ -9,6 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policyconflict import (
+    Agency,
+    AgencyKind,
     Citation,
     Event,
     EventKind,
@@ -25,9 +27,11 @@ from policyconflict import (
 from policyconflict.disagreements import (
     Disagreement,
     DisagreementKind,
+    Revision,
     compare_dates,
     compare_quantities,
     disagreements,
+    revisions,
 )
 
 US = "ocd-division/country:us"
@@ -77,7 +81,16 @@ def same_as(a: str, b: str) -> Relation:
 
 
 def story(*entities: Any) -> Story:
-    return Story.from_entities(id="story:t", title="T", entities=(*sources(), *entities))
+    return Story.from_entities(
+        id="story:t", title="T", entities=(*sources(), *CLAIMANTS, *entities)
+    )
+
+
+POLICE = "agency:us/il/chicago/police"
+CLAIMANTS = (
+    Agency(id=DHS, name="DHS", kind=AgencyKind.DEPARTMENT),
+    Agency(id=POLICE, name="Chicago Police", kind=AgencyKind.POLICE),
+)
 
 
 def test_about_200_against_250_contradicts_with_both_sides_and_sources() -> None:
@@ -147,8 +160,7 @@ def test_the_same_raid_dated_may_3_and_may_4_contradicts() -> None:
         )
     )
     assert [(x.aspect, x.kind, x.values) for x in found] == [
-        ("period.end", CONTRADICTS, ("2020-05-03", "2020-05-04")),
-        ("period.start", CONTRADICTS, ("2020-05-03", "2020-05-04")),
+        ("period", CONTRADICTS, ("2020-05-03", "2020-05-04")),
     ]
     assert all(x.subject == "event:a" and x.evidence == (A, B) for x in found)
 
@@ -240,3 +252,78 @@ def test_every_listed_disagreement_is_between_two_kept_figures(
         for b in figures[i + 1 :]:
             expected = compare_quantities(a.quantity, b.quantity) is not None
             assert (tuple(sorted((a.id, b.id))) in listed) == expected
+
+
+# -- as of: a change over time is a revision, not a disagreement ---------------------------------
+
+
+def remain(id: str, quantity: Quantity, source: str = A, **changes: Any) -> Figure:
+    fields: dict[str, Any] = {"metric": "officers-remaining", "period": None}
+    return figure(id, quantity, source, **(fields | changes))
+
+
+def test_figures_as_of_different_dates_are_a_revision_not_a_disagreement() -> None:
+    before = remain("figure:a", Quantity.about(200), as_of=d("2020-03-01"))
+    after = remain("figure:b", Quantity.about(50), B, as_of=d("2020-04-01"))
+    told = story(after, before)
+    assert disagreements(told) == ()
+    (only,) = revisions(told)
+    assert isinstance(only, Revision)
+    assert (only.kind, only.aspect, only.subject) == (CONTRADICTS, "officers-remaining", None)
+    assert only.entities == ("figure:a", "figure:b")
+    assert only.values == ("about 200", "about 50")
+    assert (str(only.earlier.as_of), str(only.later.as_of)) == ("2020-03-01", "2020-04-01")
+
+
+def test_as_of_dates_that_may_be_the_same_day_are_compared() -> None:
+    month = remain("figure:a", Quantity.about(200), as_of=d("2020-04"))
+    day = remain("figure:b", Quantity.about(50), B, as_of=d("2020-04-10"))
+    (only,) = disagreements(story(month, day))
+    assert only.kind is CONTRADICTS
+    assert revisions(story(month, day)) == ()
+
+
+def test_a_preliminary_and_a_final_count_by_one_claimant_published_days_apart_are_a_revision() -> (
+    None
+):
+    preliminary = figure("figure:a", Quantity.exact(120), A, claimed_by=POLICE)
+    final = figure("figure:b", Quantity.exact(134), C, claimed_by=POLICE)
+    told = story(preliminary, final)
+    assert disagreements(told) == ()
+    (only,) = revisions(told)
+    assert (str(only.earlier.as_of), str(only.later.as_of)) == ("2020-05-05", "2020-05-07")
+    assert only.later.entity == "figure:b"
+
+
+def test_two_claimants_that_give_different_counts_disagree_whenever_they_published() -> None:
+    police = figure("figure:a", Quantity.exact(120), A, claimed_by=POLICE)
+    dhs = figure("figure:b", Quantity.exact(134), C, claimed_by=DHS)
+    unclaimed = figure("figure:c", Quantity.exact(150), B)
+    told = story(police, dhs, unclaimed)
+    assert [x.entities for x in disagreements(told)] == [
+        ("figure:a", "figure:b"),
+        ("figure:a", "figure:c"),
+        ("figure:b", "figure:c"),
+    ]
+    assert revisions(told) == ()
+
+
+def test_same_as_figures_as_of_different_dates_are_a_revision() -> None:
+    first = remain("figure:a", Quantity.exact(200), as_of=d("2020-03-01"))
+    second = remain("figure:b", Quantity.exact(50), B, as_of=d("2020-04-01"), metric="remaining")
+    told = story(first, second, same_as("figure:a", "figure:b"))
+    assert disagreements(told) == ()
+    assert [x.entities for x in revisions(told)] == [("figure:a", "figure:b")]
+
+
+def test_one_day_periods_against_longer_ones_compare_each_end() -> None:
+    longer = Event(
+        id="event:b",
+        kind=EventKind.RAID,
+        name="A raid",
+        period=Period.parse("2020-05-03/2020-05-04"),
+    )
+    found = disagreements(
+        story(raid("event:a", "2020-05-03", A), longer, same_as("event:a", "event:b"))
+    )
+    assert [(x.aspect, x.values) for x in found] == [("period.end", ("2020-05-03", "2020-05-04"))]

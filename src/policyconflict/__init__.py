@@ -18,7 +18,13 @@ from policyconflict.dates import (
     Period,
     parse_date_text,
 )
-from policyconflict.disagreements import Disagreement, DisagreementKind, disagreements
+from policyconflict.disagreements import (
+    Disagreement,
+    DisagreementKind,
+    Revision,
+    disagreements,
+    revisions,
+)
 from policyconflict.errors import (
     DateTextError,
     PolicyConflictError,
@@ -167,6 +173,7 @@ __all__ = [
     "QuantityKind",
     "QuoteForm",
     "Relation",
+    "Revision",
     "Role",
     "Ruling",
     "RulingKind",
@@ -187,5 +194,6 @@ __all__ = [
     "load",
     "loads",
     "parse_date_text",
+    "revisions",
     "status_on",
 ]

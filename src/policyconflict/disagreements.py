@@ -4,20 +4,22 @@ Nothing is merged away. Two sources that give different values for the same thin
 two entities, each citing its own source, and :func:`disagreements` lists every pair that does
 not agree:
 
-* **Figures** for the same ``metric``, ``subject``, ``unit`` and ``period``.
+* **Figures** for the same ``metric``, ``subject``, ``unit`` and ``period``
+  (:func:`figure_key`): "5 percent" is not compared with "200 people".
 * **Dates** of the same thing told twice: the model keeps one date per entity, so a second
   account of an event, a deployment, a statement, a ruling, ... is a second entity linked to
   the first by a ``Relation(predicate=same-as)`` (chains of same-as links form one group).
   Every date field of entities of the same kind in a group is compared (``date``, ``filed``,
-  ``effective``, ``period.start``, ``period.end``, ...), and so are the quantities of
-  same-as-linked figures. ``as_of`` is not compared: it is when a number was reported.
+  ``effective``, ``period.start``, ``period.end``, ...; a period of one date on both sides is
+  compared once, as ``period``), and so are the quantities of same-as-linked figures.
 
 What counts, per pair of values:
 
 * ``contradicts`` — the two cannot both be true: dates that cannot be the same day or moment
-  (May 3 against May 4); quantities whose ranges do not meet ("about 200" against "250").
-  An approximate number is read as within :data:`APPROXIMATE_TOLERANCE` of its value (so
-  "about 200" agrees with 210 but not with 250).
+  (May 3 against May 4); quantities that cannot be the same number
+  (:meth:`Quantity.may_equal <policyconflict.model.Quantity.may_equal>`: an approximate number
+  is read as within :data:`APPROXIMATE_TOLERANCE` of its value, so "about 200" may be 210 but
+  not 250).
 * ``differs`` — both can be true but they are not the same statement: a month against a day in
   it ("May" against "May 4"), an open end against an end date, "dozens" (stored as
   ``Quantity.at_least(24, text="dozens")``) against "at least 30".
@@ -28,24 +30,41 @@ What counts, per pair of values:
   entity) and ``aspect`` (the field); its sides name the same entity, each with the story that
   gives the value (dates compared as above, other values ``contradicts``).
 
-Each :class:`Disagreement` names the entities on each side with their values as text, the
-sources they cite, and each side's as-of date (the figure's ``as_of``, else the latest
-publication date of the sources it cites).
+**A change over time is not a disagreement.** A figure is true *as of* a date: its ``as_of``,
+else the latest publication date of the sources it cites (:func:`reported_on`). Two figures are
+a *revision* (:func:`is_revision`), listed by :func:`revisions` and not by
+:func:`disagreements`, when
+
+* both give an ``as_of`` and the two cannot be the same day ("about 200 officers remain" as of
+  March 1, "about 50" as of April 1), or
+* they are claimed by the same claimant and the dates they are true as of cannot be the same
+  day (a preliminary and a final count that a police department published days apart).
+
+Two different claimants (or unclaimed reports) that give different numbers for the same thing
+without saying as of when disagree, however far apart they were published: two newspapers that
+report different arrest counts for one day tell the same past differently.
+
+:func:`compare_figures` is that rule for two figures. ``Corpus.conflicts()`` uses it too: its
+``disagreeing-reports`` conflicts are the figures that :func:`disagreements` lists as
+contradicting, grouped by :func:`figure_key`.
+
+Each :class:`Disagreement` (and :class:`Revision`) names the entities on each side with their
+values as text, the sources they cite, and each side's as-of date (:func:`reported_on`).
 """
 
 from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Iterator
-from typing import Any, Final
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeAlias
 
 import attrs
 
 from policyconflict._merging.disputes import Dispute, disputes, value_text
 from policyconflict.dates import UNKNOWN, Endpoint, PartialDate, Period
 from policyconflict.errors import DateTextError
-from policyconflict.model.figures import Figure, Quantity, QuantityKind
+from policyconflict.model.figures import APPROXIMATE_TOLERANCE, Figure, Quantity, QuantityKind
 from policyconflict.model.relations import Predicate
 from policyconflict.story import Entity, Story
 
@@ -53,14 +72,21 @@ __all__ = [
     "APPROXIMATE_TOLERANCE",
     "Disagreement",
     "DisagreementKind",
+    "Published",
+    "Revision",
     "Side",
     "compare_dates",
+    "compare_figures",
     "compare_quantities",
     "disagreements",
+    "figure_key",
+    "is_revision",
+    "reported_on",
+    "revisions",
 ]
 
-APPROXIMATE_TOLERANCE: Final = 0.1
-"""How far from its value an approximate number ("about 200") may be: 10 per cent either way."""
+Published: TypeAlias = Mapping[str, PartialDate | None]
+"""Source id → the date it was published (``None``: not known)."""
 
 
 class DisagreementKind(enum.StrEnum):
@@ -115,12 +141,53 @@ class Disagreement:
         return tuple(sorted({s for side in self.sides for s in side.sources}))
 
 
+@attrs.frozen(kw_only=True)
+class Revision:
+    """A report of the same thing as of a later date with another value: a change over time
+    (see the module doc), not a disagreement.
+
+    ``kind`` says how the later value differs from the earlier one; ``subject`` and ``aspect``
+    are as in :class:`Disagreement`; ``earlier`` and ``later`` are the two sides in the order
+    of the dates they are true as of.
+    """
+
+    kind: DisagreementKind
+    subject: str | None
+    aspect: str
+    earlier: Side
+    later: Side
+
+    @property
+    def entities(self) -> tuple[str, str]:
+        """The ids of the earlier and the later entity."""
+        return self.earlier.entity, self.later.entity
+
+    @property
+    def values(self) -> tuple[str, str]:
+        """The earlier and the later value, as text."""
+        return self.earlier.value, self.later.value
+
+
 def disagreements(story: Story) -> tuple[Disagreement, ...]:
     """Every pair of reports in ``story`` that disagree, sorted by aspect, subject and ids."""
+    return _compared(story)[0]
+
+
+def revisions(story: Story) -> tuple[Revision, ...]:
+    """Every pair of figures in ``story`` that are a revision (a change over time, see the
+    module doc), sorted by aspect, subject and ids."""
+    return _compared(story)[1]
+
+
+_Pair: TypeAlias = tuple[tuple[Any, str], tuple[Any, str]]
+
+
+def _compared(story: Story) -> tuple[tuple[Disagreement, ...], tuple[Revision, ...]]:
     published = {s.id: s.published for s in story.sources}
     found: dict[tuple[str, str, str], Disagreement] = {}
+    revised: dict[tuple[str, str, str], Revision] = {}
 
-    def add(kind: DisagreementKind | None, subject: str | None, aspect: str, pair: Any) -> None:
+    def add(kind: DisagreementKind | None, subject: str | None, aspect: str, pair: _Pair) -> None:
         if kind is None:
             return
         first, second = sorted(pair, key=lambda item: item[0].id)
@@ -128,14 +195,26 @@ def disagreements(story: Story) -> tuple[Disagreement, ...]:
         key = (aspect, sides[0].entity, sides[1].entity)
         found.setdefault(key, Disagreement(kind=kind, subject=subject, aspect=aspect, sides=sides))
 
-    groups: dict[tuple[str, str | None, str | None, str | None], list[Figure]] = {}
+    def add_figures(subject: str | None, aspect: str, a: Figure, b: Figure) -> None:
+        pair = ((a, _quantity_text(a.quantity)), (b, _quantity_text(b.quantity)))
+        if not is_revision(a, b, published):
+            add(compare_figures(a, b, published), subject, aspect, pair)
+            return
+        kind = compare_quantities(a.quantity, b.quantity)
+        if kind is None:
+            return
+        earlier, later = sorted((_side(f, text, published) for f, text in pair), key=_as_of_order)
+        key = (aspect, earlier.entity, later.entity)
+        revised.setdefault(
+            key, Revision(kind=kind, subject=subject, aspect=aspect, earlier=earlier, later=later)
+        )
+
+    groups: dict[tuple[str, str | None, str | None, str], list[Figure]] = {}
     for figure in story.figures:
-        period = None if figure.period is None else str(figure.period)
-        groups.setdefault((figure.metric, figure.subject, figure.unit, period), []).append(figure)
+        groups.setdefault(figure_key(figure), []).append(figure)
     for (metric, subject, _unit, _period), figures in groups.items():
         for a, b in _pairs(figures):
-            pair = ((a, _quantity_text(a.quantity)), (b, _quantity_text(b.quantity)))
-            add(compare_quantities(a.quantity, b.quantity), subject, metric, pair)
+            add_figures(subject, metric, a, b)
 
     for group in _same_as_groups(story):
         subject = group[0].id
@@ -143,16 +222,18 @@ def disagreements(story: Story) -> tuple[Disagreement, ...]:
             if type(a) is not type(b):
                 continue
             if isinstance(a, Figure) and isinstance(b, Figure):
-                pair = ((a, _quantity_text(a.quantity)), (b, _quantity_text(b.quantity)))
-                add(compare_quantities(a.quantity, b.quantity), subject, a.metric, pair)
+                add_figures(subject, a.metric, a, b)
             for aspect, left, right in _dates(a, b):
                 add(compare_dates(left, right), subject, aspect, ((a, str(left)), (b, str(right))))
     claimed = list(_claimed(story, published))
-    return tuple(
-        sorted(
-            [*found.values(), *claimed],
-            key=lambda d: (d.aspect, d.subject or "", d.entities, d.values),
-        )
+    return (
+        tuple(
+            sorted(
+                [*found.values(), *claimed],
+                key=lambda d: (d.aspect, d.subject or "", d.entities, d.values),
+            )
+        ),
+        tuple(sorted(revised.values(), key=lambda r: (r.aspect, r.subject or "", r.entities))),
     )
 
 
@@ -199,6 +280,53 @@ def _claim_kind(left: str, right: str) -> DisagreementKind | None:
     return compare_dates(*dates)
 
 
+def _as_of_order(side: Side) -> tuple[object, ...]:
+    assert side.as_of is not None  # both sides of a revision have one
+    return (side.as_of.sort_key(), side.entity)
+
+
+# -- the rule for figures ------------------------------------------------------------------------
+
+
+def figure_key(figure: Figure) -> tuple[str, str | None, str | None, str]:
+    """What two figures must share to be reports of the same number: ``metric``, ``subject``,
+    ``unit`` and ``period`` (as text; ``""`` for none)."""
+    period = "" if figure.period is None else str(figure.period)
+    return figure.metric, figure.subject, figure.unit, period
+
+
+def reported_on(entity: Any, published: Published) -> PartialDate | None:
+    """The date a report is true as of: its ``as_of`` when it has one, else the latest
+    publication date of the sources it cites (``None`` when none is known)."""
+    as_of: PartialDate | None = getattr(entity, "as_of", None)
+    if as_of is not None:
+        return as_of
+    dates = [published.get(c.source) for c in getattr(entity, "sources", ())]
+    known = [p for p in dates if p is not None]
+    return max(known, key=PartialDate.sort_key) if known else None
+
+
+def is_revision(first: Figure, second: Figure, published: Published) -> bool:
+    """Whether two figures are a change over time rather than two accounts of one number: both
+    give an ``as_of`` and the two cannot be the same day, or both are claimed by the same
+    claimant and the dates they are true as of (:func:`reported_on`) cannot be the same day."""
+    if first.as_of is not None and second.as_of is not None:
+        return not first.as_of.may_overlap(second.as_of)
+    if first.claimed_by is None or first.claimed_by != second.claimed_by:
+        return False
+    a, b = reported_on(first, published), reported_on(second, published)
+    return a is not None and b is not None and not a.may_overlap(b)
+
+
+def compare_figures(first: Figure, second: Figure, published: Published) -> DisagreementKind | None:
+    """How two reports of the same number disagree: as their quantities do
+    (:func:`compare_quantities`), or ``None`` when they are a revision (:func:`is_revision`).
+    ``published`` gives the publication dates of the sources they cite."""
+    if is_revision(first, second, published):
+        return None
+    return compare_quantities(first.quantity, second.quantity)
+
+
 # -- comparing values ----------------------------------------------------------------------------
 
 
@@ -217,25 +345,16 @@ def compare_dates(
 
 
 def compare_quantities(left: Quantity, right: Quantity) -> DisagreementKind | None:
-    """How two quantities disagree, or ``None`` when they say the same or one is undisclosed."""
+    """How two quantities disagree, or ``None`` when they say the same or one is undisclosed:
+    ``contradicts`` when they cannot be the same number (:meth:`Quantity.may_equal
+    <policyconflict.model.Quantity.may_equal>`), else ``differs``."""
     if QuantityKind.UNDISCLOSED in (left.kind, right.kind):
         return None
     if attrs.evolve(left, text=None) == attrs.evolve(right, text=None):
         return None
-    (a_low, a_high), (b_low, b_high) = _bounds(left), _bounds(right)
-    if (a_low is not None and b_high is not None and a_low > b_high) or (
-        b_low is not None and a_high is not None and b_low > a_high
-    ):
+    if not left.may_equal(right):
         return DisagreementKind.CONTRADICTS
     return DisagreementKind.DIFFERS
-
-
-def _bounds(quantity: Quantity) -> tuple[float | None, float | None]:
-    low, high = quantity.bounds
-    if quantity.kind is QuantityKind.APPROXIMATE and quantity.value is not None:
-        slack = abs(quantity.value) * APPROXIMATE_TOLERANCE
-        return quantity.value - slack, quantity.value + slack
-    return low, high
 
 
 def _quantity_text(quantity: Quantity) -> str:
@@ -298,6 +417,8 @@ def _dates(
         left, right = getattr(a, field.name), getattr(b, field.name)
         if isinstance(left, PartialDate) or isinstance(right, PartialDate):
             yield field.name, left, right
+        elif _one_date(left) and _one_date(right):  # one day each: one comparison, not two
+            yield field.name, left.start, right.start
         elif isinstance(left, Period) or isinstance(right, Period):
             for end in ("start", "end"):
                 yield (
@@ -307,10 +428,14 @@ def _dates(
                 )
 
 
-def _side(entity: Any, value: str, published: dict[str, PartialDate | None]) -> Side:
+def _one_date(value: object) -> bool:
+    return (
+        isinstance(value, Period)
+        and isinstance(value.start, PartialDate)
+        and (value.start == value.end)
+    )
+
+
+def _side(entity: Any, value: str, published: Published) -> Side:
     cited = tuple(dict.fromkeys(c.source for c in getattr(entity, "sources", ())))
-    as_of = getattr(entity, "as_of", None)
-    if as_of is None:
-        dates = [p for p in (published.get(s) for s in cited) if p is not None]
-        as_of = max(dates, key=PartialDate.sort_key) if dates else None
-    return Side(entity=entity.id, value=value, sources=cited, as_of=as_of)
+    return Side(entity=entity.id, value=value, sources=cited, as_of=reported_on(entity, published))

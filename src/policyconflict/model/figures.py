@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
@@ -13,9 +13,13 @@ from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
 from policyconflict.model.sources import Citation
 
-__all__ = ["Figure", "Quantity", "QuantityKind"]
+__all__ = ["APPROXIMATE_TOLERANCE", "Figure", "Quantity", "QuantityKind"]
 
 Number = int | float
+
+APPROXIMATE_TOLERANCE: Final = 0.1
+"""How far from its value an approximate number ("about 200") may be: 10 per cent either way
+(see :meth:`Quantity.may_equal`)."""
 
 
 class QuantityKind(enum.StrEnum):
@@ -176,13 +180,28 @@ class Quantity:
         return result
 
     def may_equal(self, other: Quantity) -> bool:
-        """Whether the two quantities can describe the same number (their bounds intersect)."""
+        """Whether the two quantities can describe the same number: the numbers each allows
+        meet, an approximate value read as any number within :data:`APPROXIMATE_TOLERANCE` of
+        it. An undisclosed quantity may equal anything. This is the one rule for figures that
+        cannot both be true (:func:`policyconflict.disagreements.compare_quantities`).
+
+        >>> Quantity.about(200).may_equal(Quantity.exact(210))
+        True
+        >>> Quantity.about(200).may_equal(Quantity.exact(250))
+        False
+        """
         if QuantityKind.UNDISCLOSED in (self.kind, other.kind):
             return True
-        (a_low, a_high), (b_low, b_high) = self.bounds, other.bounds
+        (a_low, a_high), (b_low, b_high) = self._reach(), other._reach()
         if a_low is not None and b_high is not None and a_low > b_high:
             return False
         return not (b_low is not None and a_high is not None and b_low > a_high)
+
+    def _reach(self) -> tuple[float | None, float | None]:
+        if self.kind is QuantityKind.APPROXIMATE and self.value is not None:
+            slack = abs(self.value) * APPROXIMATE_TOLERANCE
+            return self.value - slack, self.value + slack
+        return self.bounds
 
 
 def _missing_words(*terms: Quantity) -> str | None:

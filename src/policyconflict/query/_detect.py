@@ -56,6 +56,8 @@ def _subject_places(lists: dict[str, list[Any]]) -> dict[str, tuple[str, ...]]:
         found[law.id] = (law.jurisdiction,)
     for deployment in lists["deployments"]:
         found[deployment.id] = tuple(sorted(deployment_places(deployment)))
+    for event in lists["events"]:
+        found[event.id] = tuple(sorted(set(event.places)))
     return found
 
 
@@ -106,6 +108,7 @@ def detect(facts: Facts, kinds: Collection[ConflictKind]) -> list[Conflict]:
     if ConflictKind.LAW_CHALLENGED in kinds:
         found += _challenged(facts)
     if ConflictKind.DISAGREEING_REPORTS in kinds:
-        found += disagreeing_reports(lists["figures"], places)
+        published = {s.id: s.published for s in lists["sources"]}
+        found += disagreeing_reports(lists["figures"], published, places)
     found.sort(key=Conflict.sort_key)
     return found

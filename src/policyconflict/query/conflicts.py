@@ -12,11 +12,13 @@ Four kinds (:class:`ConflictKind`):
   below. One conflict per deployment and law.
 * ``law-challenged`` — a law (or one of its provisions) is challenged in a legal case, or
   enjoined, stayed or struck by a ruling. One conflict per law.
-* ``disagreeing-reports`` — figures of the same metric, subject and period whose quantities
-  cannot both be true. One conflict per such group. Also each field that stories give
-  differently for one entity (a disputed field of a merged corpus, see
-  :mod:`policyconflict.merge`): one conflict per entity and field, whose evidence is the entity
-  and the sources each story cites (it has no period and no place).
+* ``disagreeing-reports`` — reports of the same number (the same metric, subject, unit and
+  period) that cannot both be true, by the rule :func:`policyconflict.disagreements.disagreements`
+  follows: the figures it lists as ``contradicts`` (a revision, a change over time, is no
+  conflict). One conflict per such group. Also each field that stories give differently for
+  one entity (a disputed field of a merged corpus, see :mod:`policyconflict.merge`): one
+  conflict per entity and field, whose evidence is the entity and the sources each story cites
+  (it has no period and no place).
 
 Conflicts are returned sorted by kind (in the order above), then subject, then evidence.
 """
@@ -31,6 +33,12 @@ import attrs
 
 from policyconflict._merging.disputes import Dispute, value_text
 from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.disagreements import (
+    DisagreementKind,
+    Published,
+    compare_figures,
+    figure_key,
+)
 from policyconflict.model.actions import Deployment
 from policyconflict.model.courts import LegalCase, OutcomeEffect, Ruling
 from policyconflict.model.figures import Figure
@@ -195,20 +203,22 @@ def law_challenged(
 
 
 def disagreeing_reports(
-    figures: Sequence[Figure], places_of_subject: Mapping[str, tuple[str, ...]]
+    figures: Sequence[Figure],
+    published: Published,
+    places_of_subject: Mapping[str, tuple[str, ...]],
 ) -> list[Conflict]:
-    """Kind (d): groups of figures (same metric, subject, period) that cannot all be true."""
-    groups: dict[tuple[str, str | None, str], list[Figure]] = {}
+    """Kind (d): groups of reports of the same number (:func:`figure_key`) of which some
+    cannot both be true (:func:`compare_figures`, the rule :func:`disagreements` follows)."""
+    groups: dict[tuple[str, str | None, str | None, str], list[Figure]] = {}
     for figure in figures:
-        period = "" if figure.period is None else str(figure.period)
-        groups.setdefault((figure.metric, figure.subject, period), []).append(figure)
+        groups.setdefault(figure_key(figure), []).append(figure)
     found = []
-    for (metric, subject, _), members in groups.items():
+    for (metric, subject, _, _), members in groups.items():
         clashing = {
             f.id
             for f in members
             for g in members
-            if f is not g and not f.quantity.may_equal(g.quantity)
+            if f is not g and compare_figures(f, g, published) is DisagreementKind.CONTRADICTS
         }
         if not clashing:
             continue
