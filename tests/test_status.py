@@ -589,3 +589,73 @@ def test_outcomes_about_another_law_change_nothing(
     widened = tuple(attrs.evolve(r, outcomes=(*r.outcomes, extra)) for r in rulings)
     kw = {"place": place, "applies_to": cls}
     assert _ask(target, at, widened, **kw) == _ask(target, at, rulings, **kw)
+
+
+# -- questions about laws answered by the matching provisions -----------------------------------
+
+ICE, CBP_ = "agency:us/dhs/ice", "agency:us/dhs/cbp"
+DETAINERS = f"{LAW}#detainers"
+
+
+def _cooperation_story(*targets: str) -> Story:
+    restricting = law(
+        provisions=(
+            Provision(
+                id=DETAINERS,
+                label="detainers",
+                effect=ProvisionEffect.RESTRICTS,
+                counterparty=(ICE,),
+            ),
+            Provision(id=NOTICE, label="notice", effect=ProvisionEffect.REQUIRES),
+        )
+    )
+    struck = ruling(
+        "ruling:pi", "2017-09-15", (DETAINERS, OutcomeEffect.STRIKES, Scope(places=(CHICAGO,)))
+    )
+    deployments = tuple(
+        Deployment(
+            id=f"deployment:{i}",
+            agency=CBP_,
+            in_support_of=(ICE,),
+            targets=(target,),
+            period=Period.parse("2017-10/2017-11"),
+        )
+        for i, target in enumerate(targets)
+    )
+    return Story.from_entities(
+        id="story:t",
+        title="T",
+        entities=(
+            *PLACES,
+            Agency(id="agency:us/court", name="A court", kind=AgencyKind.COURT),
+            Agency(id=ICE, name="ICE", kind=AgencyKind.AGENCY),
+            Agency(id=CBP_, name="CBP", kind=AgencyKind.AGENCY),
+            LegalCase(id="case:x", name="X v. United States"),
+            restricting,
+            struck,
+            *deployments,
+        ),
+    )
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+def test_a_law_whose_only_restricting_provision_is_struck_there_does_not_restrict_there(
+    indexed: bool,
+) -> None:
+    corpus = Corpus([_cooperation_story()], indexed=indexed, gazetteer=None)
+    assert corpus.laws_in_force(CHICAGO, "2017-10-01", restricts=ICE) == ()
+    assert corpus.laws_in_force(CHICAGO, "2017-10-01", counterparty=ICE) == ()
+    assert [x.id for x in corpus.laws_in_force(CHICAGO, "2017-10-01")] == [LAW]
+    assert [x.id for x in corpus.laws_in_force(TX, "2017-10-01", restricts=ICE)] == [LAW]
+    assert [x.id for x in corpus.laws_in_force(CHICAGO, "2017-09-01", restricts=ICE)] == [LAW]
+    surely = corpus.laws_in_force(COOK, "2017-10-01", restricts=ICE, certainty="surely")
+    assert surely == ()
+
+
+@pytest.mark.parametrize("indexed", [True, False])
+def test_no_cooperation_conflict_whose_evidence_is_a_struck_provision(indexed: bool) -> None:
+    corpus = Corpus([_cooperation_story(CHICAGO, TX)], indexed=indexed, gazetteer=None)
+    found = corpus.conflicts(["cooperation-restricted"])
+    assert [(c.subject, c.places, c.evidence) for c in found] == [
+        ("deployment:1", (TX,), ("deployment:1", LAW, DETAINERS))
+    ]

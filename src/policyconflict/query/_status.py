@@ -89,6 +89,31 @@ def in_force(
     return _decide(status.possible, status.state, certainty)
 
 
+def provisions_in_force(
+    law: Law,
+    provisions: Sequence[Provision],
+    on: PartialDate | Period,
+    certainty: Certainty,
+    courts: Courts,
+    place: str | None,
+) -> list[Provision]:
+    """Those of ``provisions`` (of ``law``) that are in force on ``on`` in ``place``: the rule
+    for every question about what a law does there. A provision has the law's own dates and
+    every ruling on the law; a ruling on another provision does not reach it. When no ruling
+    reaches the law, each provision is in force exactly when the law is."""
+    if not provisions:
+        return []
+    story = courts.status_story(law)
+    if story is None:
+        return list(provisions) if in_force(law, on, certainty, courts, place) else []
+    found = []
+    for provision in provisions:
+        status = status_on(law, on, story=story, provision=provision.id, place=place)
+        if _decide(status.possible, status.state, certainty):
+            found.append(provision)
+    return found
+
+
 def answers_law_question(
     law: Law,
     on: PartialDate,
@@ -101,15 +126,18 @@ def answers_law_question(
     topic: str | None,
 ) -> bool:
     """Whether ``law`` (applying in ``place``) answers a
-    :meth:`~policyconflict.query.Corpus.laws_in_force` question: one provision matches every
-    provision filter given (see :func:`provision_matches`), and the law is in force on ``on``
-    in ``place``. Every query backend asks this one function."""
-    if (restricted is not None or counterparty is not None or topic is not None) and not any(
-        provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
+    :meth:`~policyconflict.query.Corpus.laws_in_force` question: without provision filters,
+    the law is in force on ``on`` in ``place``; with them, one provision that matches every
+    filter given (see :func:`provision_matches`) is in force there
+    (:func:`provisions_in_force`). Every query backend asks this one function."""
+    if restricted is None and counterparty is None and topic is None:
+        return in_force(law, on, certainty, courts, place)
+    matching = [
+        p
         for p in law.provisions
-    ):
-        return False  # the provisions are cheaper to check than the status
-    return in_force(law, on, certainty, courts, place)
+        if provision_matches(p, restricted=restricted, counterparty=counterparty, topic=topic)
+    ]  # the provisions are cheaper to check than the status
+    return bool(provisions_in_force(law, matching, on, certainty, courts, place))
 
 
 def topics_match(first: str | None, second: str | None) -> bool:

@@ -6,10 +6,11 @@ Four kinds (:class:`ConflictKind`):
   in statements (the actor is the principal when a spokesperson speaks, else the speaker) or
   in ``supports`` / ``opposes`` relations. One conflict per target.
 * ``cooperation-restricted`` — a deployment in support of an agency is sent into a place where a
-  law that may be in force there at some moment of the deployment (ruling-aware status) prohibits or
-  restricts an activity with that agency (or an agency above it), on a matching topic (see
-  :func:`~policyconflict.query._status.topics_match`). The law applies in its jurisdiction and
-  below. One conflict per deployment and law.
+  provision of a law prohibits or restricts an activity with that agency (or an agency above it),
+  on a matching topic (see :func:`~policyconflict.query._status.topics_match`), and that
+  provision may be in force there at some moment of the deployment (ruling-aware status of the
+  provision, in that place: a provision struck there is no evidence). The law applies in its
+  jurisdiction and below. One conflict per deployment and law.
 * ``law-challenged`` — a law (or one of its provisions) is challenged in a legal case, or
   enjoined, stayed or struck by a ruling. One conflict per law.
 * ``disagreeing-reports`` — reports of the same number (the same metric, subject, unit and
@@ -45,7 +46,7 @@ from policyconflict.model.figures import Figure
 from policyconflict.model.laws import Law
 from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import Stance, Statement
-from policyconflict.query._status import RESTRICTING, Courts, in_force, topics_match
+from policyconflict.query._status import RESTRICTING, Courts, provisions_in_force, topics_match
 
 __all__ = ["Conflict", "ConflictKind"]
 
@@ -150,14 +151,16 @@ def cooperation_restricted(
     them; ``places`` pairs each target place with each law that applies there."""
     matches: dict[str, tuple[Law, set[str], set[str]]] = {}
     for place, law in places:
-        hits = [
-            p.id
+        matching = [
+            p
             for p in law.provisions
             if p.effect in RESTRICTING
             and not supported.isdisjoint(p.counterparty)
             and topics_match(p.activity, deployment.topic)
         ]
-        if hits and in_force(law, deployment.period, Certainty.MAY, courts, place):
+        live = provisions_in_force(law, matching, deployment.period, Certainty.MAY, courts, place)
+        hits = [p.id for p in live]
+        if hits:
             entry = matches.setdefault(law.id, (law, set(), set()))
             entry[1].add(place)
             entry[2].update(hits)
