@@ -31,6 +31,7 @@ from policyconflict import (
     Scope,
     Story,
 )
+from policyconflict.dates import Certainty
 from policyconflict.query import Corpus
 from policyconflict.status import LawState, LawStatus, status_on
 
@@ -648,7 +649,7 @@ def test_a_law_whose_only_restricting_provision_is_struck_there_does_not_restric
     assert [x.id for x in corpus.laws_in_force(CHICAGO, "2017-10-01")] == [LAW]
     assert [x.id for x in corpus.laws_in_force(TX, "2017-10-01", restricts=ICE)] == [LAW]
     assert [x.id for x in corpus.laws_in_force(CHICAGO, "2017-09-01", restricts=ICE)] == [LAW]
-    surely = corpus.laws_in_force(COOK, "2017-10-01", restricts=ICE, certainty="surely")
+    surely = corpus.laws_in_force(COOK, "2017-10-01", restricts=ICE, certainty=Certainty.SURELY)
     assert surely == ()
 
 
@@ -659,3 +660,43 @@ def test_no_cooperation_conflict_whose_evidence_is_a_struck_provision(indexed: b
     assert [(c.subject, c.places, c.evidence) for c in found] == [
         ("deployment:1", (TX,), ("deployment:1", LAW, DETAINERS))
     ]
+
+
+# -- the machinery: one definition of what reaches a law, states as LawState --------------------
+
+
+def test_rulings_reach_a_law_through_chains_and_a_ruling_without_effect_reaches_nothing() -> None:
+    from policyconflict._lawstatus import reaching
+
+    stay = ruling("ruling:stay", "2017-10-01", ("ruling:pi", STAYS))
+    unstay = ruling("ruling:unstay", "2017-11-01", ("ruling:stay", STAYS))
+    never = ruling("ruling:never", "2017-09-01", (LAW, ENJOINS), no_effect=True)
+    after_never = ruling("ruling:after", "2017-09-02", ("ruling:never", VACATES))
+    other = ruling("ruling:other", "2017-09-03", (OTHER, ENJOINS))
+    on: dict[str, list[Ruling]] = {}
+    for r in (PI, stay, unstay, never, after_never, other):
+        for o in r.outcomes:
+            on.setdefault(o.target, []).append(r)
+    found = reaching([LAW, NOTICE], lambda target: on.get(target, ()))
+    assert sorted(found) == ["ruling:pi", "ruling:stay", "ruling:unstay"]
+
+
+def test_the_laws_own_changes_are_names_no_ruling_id_can_be() -> None:
+    from policyconflict._lawstatus import EFFECTIVE, EXPIRES, REPEALED
+
+    assert not any(isinstance(name, str) for name in (EFFECTIVE, EXPIRES, REPEALED))
+
+
+def test_every_state_the_machinery_gives_is_a_law_state() -> None:
+    from policyconflict._lawstatus import Cell, Evaluator
+
+    evaluator = Evaluator.build(
+        law=law(), provision=None, rulings=(PI,), parents={}, place=None, applies_to=None
+    )
+    cell = Cell(LAW, None, (), None, ())
+    names = [c.name for c in evaluator.changes]
+    for happened in (frozenset(), frozenset(names)):
+        state, _ = evaluator.state(cell, happened)
+        assert type(state) is LawState
+    for _cell, _segment, possible, _evidence in evaluator.pieces((0, 0), (10**7, 0), cell):
+        assert all(type(s) is LawState for s in possible)

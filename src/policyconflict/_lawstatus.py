@@ -11,8 +11,9 @@ one part of the asked place and one class.
 from __future__ import annotations
 
 import datetime as _dt
+import enum
 import itertools
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Final, TypeAlias
 
 import attrs
@@ -28,10 +29,40 @@ MAX_UNCERTAIN: Final = 12
 """At most this many changes of uncertain date are followed both ways in one piece (2**12
 combinations); beyond that the piece is ``unknown``."""
 
-EFFECTIVE: Final = "#effective"
-EXPIRES: Final = "#expires"
-REPEALED: Final = "#repealed"
-_END_STATES: Final = {EXPIRES: "expired", REPEALED: "repealed"}
+
+class LawState(enum.StrEnum):
+    """The status of a law or provision."""
+
+    NOT_YET_EFFECTIVE = "not-yet-effective"
+    IN_FORCE = "in-force"
+    ENJOINED = "enjoined"
+    STAYED = "stayed"
+    STRUCK = "struck"
+    REPEALED = "repealed"
+    EXPIRED = "expired"
+    PARTLY_IN_FORCE = "partly-in-force"
+    """In force for some of the time, places, classes or provisions asked about, not others."""
+    NOT_IN_FORCE = "not-in-force"
+    """Not in force at any of the time, places, classes or provisions asked about, for more
+    than one reason: see the pieces."""
+    UNKNOWN = "unknown"
+    """The dates known cannot settle it: see :attr:`LawStatus.possible`."""
+
+
+class LawDate(enum.Enum):
+    """A change of the law's own: a name of its own kind, which no ruling id can equal."""
+
+    EFFECTIVE = "effective"
+    EXPIRES = "expires"
+    REPEALED = "repealed"
+
+
+EFFECTIVE: Final = LawDate.EFFECTIVE
+EXPIRES: Final = LawDate.EXPIRES
+REPEALED: Final = LawDate.REPEALED
+Name: TypeAlias = str | LawDate
+"""What a :class:`Change` is: a ruling taking effect (its id) or a date of the law's own."""
+_END_STATES: Final = {EXPIRES: LawState.EXPIRED, REPEALED: LawState.REPEALED}
 _ENDING: Final = frozenset(
     {
         OutcomeEffect.VACATES,
@@ -42,12 +73,12 @@ _ENDING: Final = frozenset(
 )
 _SUSPENDING: Final = _ENDING | {OutcomeEffect.STAYS}
 _BLOCKS: Final = {
-    OutcomeEffect.STRIKES: "struck",
-    OutcomeEffect.VACATES: "struck",
-    OutcomeEffect.ENJOINS: "enjoined",
-    OutcomeEffect.STAYS: "stayed",
+    OutcomeEffect.STRIKES: LawState.STRUCK,
+    OutcomeEffect.VACATES: LawState.STRUCK,
+    OutcomeEffect.ENJOINS: LawState.ENJOINED,
+    OutcomeEffect.STAYS: LawState.STAYED,
 }
-_RANK: Final = ("struck", "enjoined", "stayed")
+_RANK: Final = (LawState.STRUCK, LawState.ENJOINED, LawState.STAYED)
 
 
 @attrs.frozen
@@ -55,7 +86,7 @@ class Change:
     """Something that happens at a moment between ``lo`` and ``hi`` (keys), dated for display
     by ``lo_date`` and ``hi_date``."""
 
-    name: str
+    name: Name
     lo: Key
     hi: Key
     lo_date: PartialDate | None
@@ -66,7 +97,7 @@ def _day(day: _dt.date) -> PartialDate:
     return PartialDate.from_date(day)
 
 
-def start_change(name: str, date: PartialDate) -> Change:
+def start_change(name: Name, date: PartialDate) -> Change:
     """A change that takes effect at ``date``: its minute, or the start of one of its days."""
     if date.hour is not None:
         return Change(name, date.earliest_key, date.earliest_key, date, date)
@@ -74,7 +105,7 @@ def start_change(name: str, date: PartialDate) -> Change:
     return Change(name, first.earliest_key, last.earliest_key, first, last)
 
 
-def end_change(name: str, date: PartialDate) -> Change:
+def end_change(name: Name, date: PartialDate) -> Change:
     """A change that happens just after ``date`` ends (``date`` is the last moment before it)."""
     instant = date.instant
     if instant is not None:
@@ -117,7 +148,7 @@ class Segment:
     until: PartialDate | None
 
 
-Raw: TypeAlias = tuple[Cell, Segment, frozenset[str], frozenset[str]]
+Raw: TypeAlias = tuple[Cell, Segment, frozenset[LawState], frozenset[str]]
 
 
 @attrs.frozen(kw_only=True)
@@ -144,18 +175,12 @@ class Evaluator:
     ) -> Evaluator:
         """Keep the rulings that reach the law (or the provision), directly or through other
         rulings, and split the question into cells."""
-        rulings = [r for r in rulings if not r.no_effect]  # they change nothing, anywhere
         own = {law.id} | ({provision} if provision else {p.id for p in law.provisions})
-        relevant: dict[str, Ruling] = {}
-        grew = True
-        while grew:
-            grew = False
-            for ruling in rulings:
-                if ruling.id not in relevant and any(
-                    o.target in own or o.target in relevant for o in ruling.outcomes
-                ):
-                    relevant[ruling.id] = ruling
-                    grew = True
+        on: dict[str, list[Ruling]] = {}
+        for ruling in rulings:
+            for outcome in ruling.outcomes:
+                on.setdefault(outcome.target, []).append(ruling)
+        relevant = dict(sorted(reaching(own, lambda target: on.get(target, ())).items()))
         about: dict[str, list[tuple[Ruling, Outcome]]] = {}
         for ruling in relevant.values():
             for outcome in ruling.outcomes:
@@ -204,15 +229,18 @@ class Evaluator:
 
     # -- one moment -----------------------------------------------------------------------------
 
-    def state(self, cell: Cell, happened: frozenset[str]) -> tuple[str, frozenset[str]]:
+    def state(self, cell: Cell, happened: frozenset[Name]) -> tuple[LawState, frozenset[str]]:
         """The state of ``cell`` once exactly the changes in ``happened`` have happened, and the
         rulings that decided it."""
         if EFFECTIVE not in happened:
-            return "not-yet-effective", frozenset()
-        ended = [c for c in self.changes if c.name in _END_STATES and c.name in happened]
+            return LawState.NOT_YET_EFFECTIVE, frozenset()
+        ended = [
+            (c.lo, c.name is not REPEALED, c.name)
+            for c in self.changes
+            if isinstance(c.name, LawDate) and c.name in _END_STATES and c.name in happened
+        ]
         if ended:
-            first = min(ended, key=lambda c: (c.lo, c.name != REPEALED))
-            return _END_STATES[first.name], frozenset()
+            return _END_STATES[min(ended, key=lambda e: e[:2])[2]], frozenset()
         evidence: set[str] = set()
         memo: dict[str, bool] = {}
 
@@ -236,7 +264,7 @@ class Evaluator:
             return live
 
         targets = (cell.target,) if cell.target == self.law.id else (cell.target, self.law.id)
-        blocks: list[tuple[str, Ruling]] = []
+        blocks: list[tuple[LawState, Ruling]] = []
         lifts: list[Ruling] = []
         for target in targets:
             for ruling, outcome in self.about.get(target, ()):
@@ -253,12 +281,14 @@ class Evaluator:
             for kind, ruling in blocks
             if not any(order[ruling.id].hi < order[lift.id].lo for lift in lifts)
         }
-        state = next((kind for kind in _RANK if kind in kept), "in-force")
+        state = next((kind for kind in _RANK if kind in kept), LawState.IN_FORCE)
         return state, frozenset(evidence)
 
     # -- over what was asked --------------------------------------------------------------------
 
-    def segments(self, low: Key, high: Key) -> Iterator[tuple[Segment, frozenset[str], list[str]]]:
+    def segments(
+        self, low: Key, high: Key
+    ) -> Iterator[tuple[Segment, frozenset[Name], list[Name]]]:
         """The spans of ``low..high`` between changes, each with the changes surely happened
         before it and those that may or may not have."""
         dates: dict[Key, PartialDate | None] = {}
@@ -287,9 +317,9 @@ class Evaluator:
         """Every cell over every span, adjacent spans with the same answer merged; when every
         cell has the same answers throughout, one piece list for ``whole``."""
         spans = list(self.segments(low, high))
-        per_cell: list[list[tuple[Segment, frozenset[str], frozenset[str]]]] = []
+        per_cell: list[list[tuple[Segment, frozenset[LawState], frozenset[str]]]] = []
         for cell in self.cells:
-            rows: list[tuple[Segment, frozenset[str], frozenset[str]]] = []
+            rows: list[tuple[Segment, frozenset[LawState], frozenset[str]]] = []
             for segment, done, maybe in spans:
                 possible, evidence = self._follow(cell, done, maybe)
                 if rows and rows[-1][1:] == (possible, evidence):
@@ -305,11 +335,11 @@ class Evaluator:
         ]
 
     def _follow(
-        self, cell: Cell, done: frozenset[str], maybe: list[str]
-    ) -> tuple[frozenset[str], frozenset[str]]:
+        self, cell: Cell, done: frozenset[Name], maybe: list[Name]
+    ) -> tuple[frozenset[LawState], frozenset[str]]:
         if len(maybe) > MAX_UNCERTAIN:
-            return frozenset({"unknown"}), frozenset()
-        states: set[str] = set()
+            return frozenset({LawState.UNKNOWN}), frozenset()
+        states: set[LawState] = set()
         evidence: set[str] = set()
         for chosen in itertools.product((False, True), repeat=len(maybe)):
             happened = done | {name for name, yes in zip(maybe, chosen, strict=True) if yes}
@@ -317,6 +347,25 @@ class Evaluator:
             states.add(state)
             evidence |= decided
         return frozenset(states), frozenset(evidence)
+
+
+def reaching(targets: Iterable[str], on: Callable[[str], Iterable[Ruling]]) -> dict[str, Ruling]:
+    """The rulings that reach ``targets`` (a law, its provisions), by id: those with an outcome
+    on one of them, or on a ruling found so far (again and again: a stay of an injunction of the
+    law). ``on(target)`` gives the rulings with an outcome on ``target``. A ruling with
+    ``no_effect`` changes nothing, anywhere, so it reaches nothing. This is the one definition:
+    :func:`policyconflict.status.status_on` and the query engines use it."""
+    found: dict[str, Ruling] = {}
+    frontier = list(dict.fromkeys(targets))
+    while frontier:
+        following: list[str] = []
+        for target in frontier:
+            for ruling in on(target):
+                if ruling.id not in found and not ruling.no_effect:
+                    found[ruling.id] = ruling
+                    following.append(ruling.id)
+        frontier = following
+    return found
 
 
 def _within(parents: Mapping[str, str | None], place: str, other: str) -> bool:

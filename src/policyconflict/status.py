@@ -53,13 +53,12 @@ at any date.
 from __future__ import annotations
 
 import datetime as _dt
-import enum
 from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
-from policyconflict._lawstatus import Cell, Evaluator, Segment, at_keys
+from policyconflict._lawstatus import Cell, Evaluator, LawState, Segment, at_keys
 from policyconflict.dates import PartialDate, Period
 from policyconflict.model.courts import Ruling
 from policyconflict.model.laws import Law, Provision
@@ -67,25 +66,6 @@ from policyconflict.model.places import Jurisdiction
 from policyconflict.story import COLLECTIONS, Entity, Story
 
 __all__ = ["LawState", "LawStatus", "StatusPiece", "status_on"]
-
-
-class LawState(enum.StrEnum):
-    """The status of a law or provision."""
-
-    NOT_YET_EFFECTIVE = "not-yet-effective"
-    IN_FORCE = "in-force"
-    ENJOINED = "enjoined"
-    STAYED = "stayed"
-    STRUCK = "struck"
-    REPEALED = "repealed"
-    EXPIRED = "expired"
-    PARTLY_IN_FORCE = "partly-in-force"
-    """In force for some of the time, places, classes or provisions asked about, not others."""
-    NOT_IN_FORCE = "not-in-force"
-    """Not in force at any of the time, places, classes or provisions asked about, for more
-    than one reason: see the pieces."""
-    UNKNOWN = "unknown"
-    """The dates known cannot settle it: see :attr:`LawStatus.possible`."""
 
 
 @attrs.frozen(kw_only=True)
@@ -224,7 +204,7 @@ def status_on(
 
 
 def _piece(
-    cell: Cell, segment: Segment, possible: frozenset[str], evidence: frozenset[str]
+    cell: Cell, segment: Segment, possible: frozenset[LawState], evidence: frozenset[str]
 ) -> StatusPiece:
     return StatusPiece(
         start=segment.start,
@@ -234,7 +214,7 @@ def _piece(
         excluding=cell.excluding,
         applies_to=cell.applies_to,
         excluding_classes=cell.excluding_classes,
-        possible=frozenset(LawState(s) for s in possible),
+        possible=possible,
         evidence=tuple(sorted(evidence)),
     )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from policyconflict._lawstatus import reaching
 from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.model.courts import Ruling
 from policyconflict.model.laws import Law, Provision, ProvisionEffect
@@ -32,27 +33,21 @@ class Courts:
     ) -> None:
         self._rulings = rulings
         self._jurisdictions = jurisdictions
-        self._by_target = by_target
+        self._by_target: Mapping[str, Collection[int]] | None = by_target
 
     def reaching(self, law: Law) -> list[Ruling]:
-        """The rulings whose outcomes reach ``law``, its provisions, or those rulings (again and
-        again: a stay of an injunction of the law), in corpus order."""
-        targets = {law.id, *(p.id for p in law.provisions)}
-        found: set[int] = set()
-        while True:
-            if self._by_target is not None:
-                more = {p for t in targets for p in self._by_target.get(t, ())}
-            else:
-                more = {
-                    pos
-                    for pos, ruling in enumerate(self._rulings)
-                    if any(o.target in targets for o in ruling.outcomes)
-                }
-            more -= found
-            if not more:
-                return [self._rulings[p] for p in sorted(found)]
-            found |= more
-            targets = {self._rulings[p].id for p in more}
+        """The rulings that reach ``law`` (:func:`policyconflict._lawstatus.reaching`), by id."""
+        found = reaching({law.id, *(p.id for p in law.provisions)}, self._on)
+        return sorted(found.values(), key=lambda r: r.id)
+
+    def _on(self, target: str) -> Iterable[Ruling]:
+        if self._by_target is None:  # the scan: one pass over the rulings, on first use
+            by_target: dict[str, list[int]] = {}
+            self._by_target = by_target
+            for pos, ruling in enumerate(self._rulings):
+                for outcome in ruling.outcomes:
+                    by_target.setdefault(outcome.target, []).append(pos)
+        return [self._rulings[p] for p in self._by_target.get(target, ())]
 
     def status_story(self, law: Law) -> list[Ruling | Jurisdiction] | None:
         """What :func:`status_on` needs for ``law``, or ``None`` when no ruling reaches it."""
