@@ -95,8 +95,17 @@ def test_parties_on_a_date_follow_official_capacity_succession() -> None:
     suit = case(parties=(plaintiff, first, second))
     assert suit.parties_on(PartialDate.parse("2018-01")) == (plaintiff, first)
     day = PartialDate.parse("2018-11-07")
-    assert suit.parties_on(day) == (plaintiff, first)
+    assert suit.parties_on(day, certainty=Certainty.SURELY) == (plaintiff, first)
     assert suit.parties_on(day, certainty=Certainty.MAY) == (plaintiff, first, second)
+
+
+def test_parties_on_defaults_to_may_like_every_question() -> None:
+    first = Party(entity="person:a", role=PartyRole.DEFENDANT, period=Period.parse("2017/2018-11"))
+    second = Party(entity="person:b", role=PartyRole.DEFENDANT, period=Period.parse("2018-11/.."))
+    suit = case(parties=(first, second))
+    # November 2018 may belong to either (the handover day is not known): both may be parties.
+    assert suit.parties_on(PartialDate.parse("2018-11")) == (first, second)
+    assert suit.parties_on(PartialDate.parse("2018-11"), certainty=Certainty.SURELY) == ()
 
 
 def test_a_voluntary_dismissal_ends_one_plaintiffs_period_while_the_case_goes_on() -> None:

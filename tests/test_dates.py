@@ -26,7 +26,9 @@ from policyconflict.dates import (
     PartialDate,
     Period,
 )
-from policyconflict.errors import DateTextError, PolicyConflictError
+from policyconflict.errors import DateTextError, PolicyConflictError, ShapeError, ValidationError
+from policyconflict.serialization import loads
+from test_format_helpers import small_document, text_of
 
 P = PartialDate.parse
 UK = FiscalCalendar(name="uk", first_month=4)
@@ -527,3 +529,57 @@ def test_the_last_day_of_a_month_is_the_gregorian_one(year: int, month: int) -> 
     PartialDate(year=year, month=month, day=last)  # accepted
     with pytest.raises(ValueError, match="day"):
         PartialDate(year=year, month=month, day=last + 1)
+
+
+# -- only ASCII digits; the library's own errors ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["２０２０", "2020-0٣", "2020-02-1٤", "2020-02-14T1٨:00Z", "2020-02-14T18:00+0٥:00"]
+)
+def test_partial_date_accepts_only_ascii_digits(text: str) -> None:
+    with pytest.raises(DateTextError, match="not an EDTF date"):
+        P(text)
+
+
+@pytest.mark.parametrize("text", ["२०२०/2021", "2020/２０２１", "२०२०/.."])
+def test_period_accepts_only_ascii_digits(text: str) -> None:
+    with pytest.raises(DateTextError, match="not an EDTF date"):
+        Period.parse(text)
+
+
+def test_a_document_with_a_non_ascii_digit_in_a_date_does_not_load() -> None:
+
+    text = text_of(small_document())
+    assert '"2020-02-14"' in text
+    with pytest.raises(ValidationError):
+        loads(text.replace('"2020-02-14"', '"２０２０-02-14"', 1))
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"year": 2020, "month": 13},
+        {"year": 2019, "month": 2, "day": 29},
+        {"year": 2020, "day": 3},
+        {"year": 2020, "month": 2, "day": 14, "hour": 9, "minute": 0},
+        {"year": 2020, "utc_offset": 60},
+        {"year": 2020, "month": 2, "day": 14, "hour": 24, "minute": 0, "utc_offset": 0},
+    ],
+)
+def test_invalid_partial_date_fields_raise_the_librarys_error(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(ShapeError) as info:
+        PartialDate(**kwargs)
+    assert isinstance(info.value, PolicyConflictError)
+    assert isinstance(info.value, ValueError)
+
+
+def test_other_date_constructors_raise_the_librarys_error() -> None:
+    with pytest.raises(ShapeError, match="before it starts"):
+        Period(start=P("2020-02"), end=P("2019"))
+    with pytest.raises(ShapeError, match="naive"):
+        PartialDate.from_datetime(dt.datetime(2020, 2, 14, 18, 30))
+    with pytest.raises(ShapeError, match="first_month"):
+        FiscalCalendar(name="x", first_month=13)
+    with pytest.raises(ShapeError, match="quarter"):
+        US_FEDERAL.quarter(2019, 5)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from policyconflict.errors import PolicyConflictError, ShapeError
 from policyconflict.ids import (
     ID_PATTERN,
     IdScheme,
@@ -19,6 +20,7 @@ from policyconflict.ids import (
     event_id,
     external_id_problem,
     figure_id,
+    id_problem,
     is_valid_id,
     law_id,
     ocd_division_problem,
@@ -327,3 +329,47 @@ def test_external_id_schemes(scheme: IdScheme, good: list[str], bad: list[str]) 
 def test_ocd_division_problem() -> None:
     assert ocd_division_problem(CA) is None
     assert ocd_division_problem("ocd-division/country:us/state:CA") is not None
+
+
+def test_figure_id_accepts_a_period_with_uncertain_dates() -> None:
+    assert (
+        figure_id("officers", None, "2019-05-01?/2019-05-04?", None)
+        == "figure:officers/2019-05-01u--2019-05-04u"
+    )
+    assert figure_id("officers", None, "2019-05~/..", None) == "figure:officers/2019-05~--.."
+    assert figure_id("officers", None, "/2019%", None) == "figure:officers/--2019u~"
+    moment = figure_id("arrests", None, "2019-05-01T18:00-05:00/2019-05-02", None)
+    assert moment == "figure:arrests/2019-05-01t1800-0500--2019-05-02"
+    assert is_valid_id(moment)
+
+
+def test_a_bad_id_error_names_the_character_and_points_at_it() -> None:
+    with pytest.raises(ShapeError) as info:
+        derive_id("event", "Raid")
+    message = str(info.value)
+    assert "character 'R'" in message
+    assert "at position 6" in message
+    assert message.endswith("    event:Raid\n          ^")
+    assert isinstance(info.value, PolicyConflictError)
+    assert isinstance(info.value, ValueError)
+    with pytest.raises(ShapeError, match="start with a lower-case letter or a digit"):
+        derive_id("Event", "raid")
+    with pytest.raises(ShapeError, match="at most 300 characters") as long:
+        derive_id("event", "x" * 300)
+    assert "at position 300" in str(long.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "at"),
+    [("", 0), ("-x", 0), ("person:a b", 8), ("person:٣", 7), ("person:é", 7), ("a" * 301, 300)],
+)
+def test_id_problem_finds_the_first_bad_character(value: str, at: int) -> None:
+    problem = id_problem(value)
+    assert problem is not None
+    assert problem[0] == at
+    assert not is_valid_id(value)
+
+
+@given(st.text(alphabet="abz09._:/~#-A?é٣ ", max_size=12))
+def test_id_problem_agrees_with_the_id_grammar(value: str) -> None:
+    assert (id_problem(value) is None) == is_valid_id(value)

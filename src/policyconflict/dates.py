@@ -23,7 +23,7 @@ from typing import Any, Final, Literal, TypeAlias
 
 import attrs
 
-from policyconflict.errors import DateTextError
+from policyconflict.errors import DateTextError, ShapeError
 
 __all__ = [
     "CALENDAR_YEAR",
@@ -50,25 +50,30 @@ _PLUS_INF: Final[Key] = (10**7, 0)
 
 _EDTF_DATE = re.compile(
     r"""
-    (?P<year>\d{4})
-    (?:-(?P<month>\d{2})
-      (?:-(?P<day>\d{2})
-        (?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?
-           (?P<offset>Z|[+-]\d{2}:\d{2})?
+    (?P<year>[0-9]{4})
+    (?:-(?P<month>[0-9]{2})
+      (?:-(?P<day>[0-9]{2})
+        (?:T(?P<hour>[0-9]{2}):(?P<minute>[0-9]{2})(?::(?P<second>[0-9]{2}))?
+           (?P<offset>Z|[+-][0-9]{2}:[0-9]{2})?
         )?
       )?
     )?
     (?P<qualifier>[?~%])?
     """,
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,  # EDTF digits are ASCII: "２０２０" is not a year
 )
 
 _QUALIFIERS: Final = {"?": (True, False), "~": (False, True), "%": (True, True)}
 
 
+def _bad(message: str) -> ShapeError:
+    """The library's error for an invalid date value (also a :class:`ValueError`)."""
+    return ShapeError("bad-date", message)
+
+
 def _check_range(name: str, value: int | None, low: int, high: int) -> None:
     if value is not None and not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value}")
+        raise _bad(f"{name} must be between {low} and {high}, got {value}")
 
 
 @attrs.frozen(kw_only=True, order=False, cache_hash=True)
@@ -115,23 +120,23 @@ class PartialDate:
         _check_range("utc_offset", self.utc_offset, -14 * 60, 14 * 60)
         if self.day is not None:
             if self.month is None:
-                raise ValueError("a day needs a month")
+                raise _bad("a day needs a month")
             _check_range("day", self.day, 1, calendar.monthrange(self.year, self.month)[1])
         has_time = self.hour is not None or self.minute is not None or self.second is not None
         if has_time:
             if self.day is None:
-                raise ValueError("a time of day needs a full date")
+                raise _bad("a time of day needs a full date")
             if self.hour is None or self.minute is None:
-                raise ValueError("a time of day needs an hour and a minute")
+                raise _bad("a time of day needs an hour and a minute")
             if self.utc_offset is None:
-                raise ValueError(
+                raise _bad(
                     "a time of day needs a UTC offset (for example +02:00 or Z): "
                     "without one the moment is not known"
                 )
             if self.uncertain or self.approximate:
-                raise ValueError("a time of day cannot be qualified as uncertain or approximate")
+                raise _bad("a time of day cannot be qualified as uncertain or approximate")
         elif self.utc_offset is not None:
-            raise ValueError("a UTC offset needs a time of day")
+            raise _bad("a UTC offset needs a time of day")
 
     # -- construction -------------------------------------------------------------------------
 
@@ -207,10 +212,10 @@ class PartialDate:
         when its seconds are zero). Microseconds are dropped. A naive datetime is rejected."""
         offset = value.utcoffset()
         if offset is None:
-            raise ValueError("a naive datetime has no UTC offset: attach a tzinfo first")
+            raise _bad("a naive datetime has no UTC offset: attach a tzinfo first")
         minutes, rest = divmod(int(offset.total_seconds()), 60)
         if rest:
-            raise ValueError("UTC offsets must be whole minutes")
+            raise _bad("UTC offsets must be whole minutes")
         return cls(
             year=value.year,
             month=value.month,
@@ -386,7 +391,9 @@ class Period:
             and isinstance(self.end, PartialDate)
             and self.start.earliest_key > self.end.latest_key
         ):
-            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+            raise ShapeError(
+                "end-before-start", f"period ends ({self.end}) before it starts ({self.start})"
+            )
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -583,7 +590,7 @@ class FiscalCalendar:
     @first_month.validator
     def _check_month(self, _attribute: object, value: int) -> None:
         if type(value) is not int or not 1 <= value <= 12:
-            raise ValueError("first_month must be an int from 1 to 12")
+            raise _bad("first_month must be an int from 1 to 12")
 
     def _start(self, year: int) -> _dt.date:
         if self.first_month == 1:
@@ -599,7 +606,7 @@ class FiscalCalendar:
     def quarter(self, year: int, quarter: int) -> Period:
         """Quarter ``quarter`` (1–4) of fiscal year ``year`` as exact dates."""
         if not 1 <= quarter <= 4:
-            raise ValueError("quarter must be 1, 2, 3 or 4")
+            raise _bad("quarter must be 1, 2, 3 or 4")
         start = _add_months(self._start(year), 3 * (quarter - 1))
         end = _add_months(start, 3) - _dt.timedelta(days=1)
         return Period(start=PartialDate.from_date(start), end=PartialDate.from_date(end))

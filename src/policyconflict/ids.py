@@ -14,6 +14,8 @@ import re
 import unicodedata
 from typing import Final
 
+from policyconflict.errors import ShapeError
+
 __all__ = [
     "ID_PATTERN",
     "IdScheme",
@@ -24,6 +26,7 @@ __all__ = [
     "event_id",
     "external_id_problem",
     "figure_id",
+    "id_problem",
     "is_valid_id",
     "law_id",
     "ocd_division_problem",
@@ -47,6 +50,48 @@ _OCD_DIVISION: Final = re.compile(r"ocd-division/country:[a-z]{2}(?:/[a-z_]+:[a-
 def is_valid_id(value: object) -> bool:
     """Whether ``value`` is a string in the id grammar."""
     return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
+_ID_FIRST: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_ID_REST: Final = _ID_FIRST | frozenset("._:/~#-")
+_ID_CHARS: Final = "lower-case a-z, 0-9 and ._:/~#-"
+
+
+def id_problem(value: str) -> tuple[int, str] | None:
+    """Where and why ``value`` is not in the id grammar: ``(position, reason)``, or ``None``.
+
+    >>> id_problem("figure:x/2019-05-01?")
+    (18, "character '?' is not allowed in an id (lower-case a-z, 0-9 and ._:/~#-)")
+    >>> id_problem("person:ok") is None
+    True
+    """
+    if not value:
+        return 0, "an id cannot be empty"
+    if value[0] not in _ID_FIRST:
+        return 0, f"an id must start with a lower-case letter or a digit, not {value[0]!r}"
+    for at, char in enumerate(value):
+        if char not in _ID_REST:
+            return (
+                at,
+                f"character {char!r} is not allowed in an id (lower-case a-z, 0-9 and ._:/~#-)",
+            )
+    if len(value) > MAX_ID_LENGTH:
+        length = len(value)
+        return MAX_ID_LENGTH, f"an id has at most {MAX_ID_LENGTH} characters, this has {length}"
+    return None
+
+
+def _check_id(value: str, what: str) -> str:
+    """``value`` when it is a valid id; else a :class:`~policyconflict.errors.ShapeError` (also
+    a :class:`ValueError`) naming the character at fault, with a caret under it."""
+    problem = id_problem(value)
+    if problem is None:
+        return value
+    at, reason = problem
+    raise ShapeError(
+        "bad-id",
+        f"cannot make a valid {what}: {reason} at position {at}\n    {value}\n    {' ' * at}^",
+    )
 
 
 def slugify(text: str, *, max_length: int = 60) -> str:
@@ -87,6 +132,12 @@ def _date_part(date: str | None) -> str:
     return date.lower().translate(_DATE_MARKS) if date else "undated"
 
 
+def _period_part(period: str) -> str:
+    """EDTF interval text fit for an id: each end as :func:`_date_part` writes a date (an open
+    end stays ``..``, an unknown one empty), joined by ``--``."""
+    return "--".join(end.lower().translate(_DATE_MARKS) for end in period.split("/"))
+
+
 def _digest(*parts: str) -> str:
     import hashlib  # here, not at the top: few programs make ids, and it is slow to import
 
@@ -106,9 +157,7 @@ def scope_of(ref: str) -> str:
 def derive_id(kind: str, *parts: str) -> str:
     """``kind:part/part/...`` from already readable parts; checked against the id grammar."""
     value = f"{kind}:{'/'.join(p for p in parts if p)}"
-    if not is_valid_id(value):
-        raise ValueError(f"cannot make a valid id from {kind!r} and {parts!r}: got {value!r}")
-    return value
+    return _check_id(value, f"id from {kind!r} and {parts!r}")
 
 
 def person_id(name: str, *, external_id: str | None = None) -> str:
@@ -142,10 +191,7 @@ def law_id(jurisdiction: str, identifier: str, *, session: str | None = None) ->
 
 def provision_id(law: str, label: str) -> str:
     """A provision id inside its law: ``law:us/ca/2017-2018/sb-54#gov-code-7284.6``."""
-    value = f"{law}#{slugify(label)}"
-    if not is_valid_id(value):
-        raise ValueError(f"cannot make a valid provision id from {law!r} and {label!r}")
-    return value
+    return _check_id(f"{law}#{slugify(label)}", f"provision id from {law!r} and {label!r}")
 
 
 def role_id(person: str, organization: str, title: str, *, start: str | None = None) -> str:
@@ -176,12 +222,16 @@ def event_id(kind: str, date: str | None, name: str) -> str:
 
 
 def figure_id(metric: str, subject: str | None, period: str | None, claimed_by: str | None) -> str:
-    """A figure from its metric, subject, period and claimant."""
+    """A figure from its metric, subject, period and claimant.
+
+    The period's ends are written as the other helpers write dates (``2019-05-01?`` →
+    ``2019-05-01u``), joined by ``--``.
+    """
     return derive_id(
         "figure",
         slugify(metric),
         scope_of(subject) if subject else "",
-        period.replace("/", "--") if period else "",
+        _period_part(period) if period else "",
         f"by-{scope_of(claimed_by).replace('/', '-')}" if claimed_by else "",
     )
 

@@ -370,7 +370,7 @@ def story_problems(story: Story) -> tuple[Problem, ...]:
     return tuple(sorted(problems, key=lambda problem: _position(story, problem.path)))
 
 
-_STEP: Final = re.compile(r"\.(\w+)|\[(\d+)\]")
+_STEP: Final = re.compile(r"\.(\w+)|\[(\d+)\]", re.ASCII)  # paths hold ASCII names and indexes
 
 
 def _position(story: Story, path: str) -> tuple[int, ...]:

@@ -105,10 +105,11 @@ class LegalCase:
             )
 
     def parties_on(
-        self, date: PartialDate, *, certainty: Certainty = Certainty.SURELY
+        self, date: PartialDate, *, certainty: Certainty = Certainty.MAY
     ) -> tuple[Party, ...]:
         """The parties whose role holds on ``date`` (a party without a period holds for the whole
-        case): *surely* holds, or *may* hold, as ``certainty`` says."""
+        case): *may* hold (the default, as for every question of the library), or *surely*
+        holds, as ``certainty`` says."""
         return tuple(
             p
             for p in self.parties
