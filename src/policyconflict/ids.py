@@ -61,7 +61,7 @@ def id_problem(value: str) -> tuple[int, str] | None:
     """Where and why ``value`` is not in the id grammar: ``(position, reason)``, or ``None``.
 
     >>> id_problem("figure:x/2019-05-01?")
-    (18, "character '?' is not allowed in an id (lower-case a-z, 0-9 and ._:/~#-)")
+    (19, "character '?' is not allowed in an id (lower-case a-z, 0-9 and ._:/~#-)")
     >>> id_problem("person:ok") is None
     True
     """
