@@ -33,7 +33,7 @@ from policyconflict import (
 )
 from policyconflict.dates import Certainty
 from policyconflict.query import Corpus
-from policyconflict.status import LawState, LawStatus, status_on
+from policyconflict.status import LawState, LawStatus, StatusPiece, status_on
 
 US = "ocd-division/country:us"
 IL = f"{US}/state:il"
@@ -700,3 +700,38 @@ def test_every_state_the_machinery_gives_is_a_law_state() -> None:
         assert type(state) is LawState
     for _cell, _segment, possible, _evidence in evaluator.pieces((0, 0), (10**7, 0), cell):
         assert all(type(s) is LawState for s in possible)
+
+
+# -- the answer's shape ------------------------------------------------------------------------
+
+
+def test_the_answer_for_a_whole_law_names_it_and_says_whether_it_changes() -> None:
+    steady = status("2017-10", PI)
+    assert [p.target for p in steady.pieces] == [LAW]
+    assert steady.surely(S.ENJOINED) is True
+    assert steady.surely(S.IN_FORCE) is False
+    assert steady.changes is False
+    changing = status("2017-09", PI)
+    assert changing.changes is True
+    vague = status("2017-09-10", ruling("ruling:pi", "2017-09", (LAW, ENJOINS)))
+    (piece,) = vague.pieces
+    assert piece.possible == {S.IN_FORCE, S.ENJOINED}
+    assert piece.state is S.UNKNOWN
+
+
+def test_an_aware_datetime_is_a_moment() -> None:
+    at = dt.datetime(2017, 9, 15, 8, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5)))
+    assert status_on(law(), at, story=(PI,)).at == d("2017-09-15T08:00-05:00")
+
+
+@pytest.mark.parametrize("story", ["ruling:pi", 5])
+def test_a_story_that_is_no_collection_of_entities_is_a_type_error(story: Any) -> None:
+    with pytest.raises(TypeError, match=f"not {type(story).__name__}"):
+        status_on(law(), "2017", story=story)
+
+
+def test_status_records_are_keyword_only() -> None:
+    with pytest.raises(TypeError):
+        StatusPiece(None, None, LAW, None, (), None, (), frozenset(), ())  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        LawStatus(LAW, None, d("2017"), None, None, S.IN_FORCE, frozenset(), (), ())  # type: ignore[call-arg]
