@@ -88,10 +88,12 @@ def test_from_date_and_from_datetime() -> None:
         PartialDate.from_datetime(dt.datetime(2020, 2, 14, 18, 30))
 
 
-def test_a_time_of_day_falls_on_its_own_local_date() -> None:
-    evening = P("2020-02-14T18:00-08:00")  # 2020-02-15 in UTC
-    assert Period.of(P("2020-02-14")).may_contain(evening)
-    assert not Period.of(P("2020-02-15")).may_contain(evening)
+def test_a_time_of_day_falls_on_its_utc_day_where_it_meets_a_day() -> None:
+    evening = P("2020-02-14T18:00-08:00")  # 2020-02-15T02:00Z
+    assert evening.earliest == dt.date(2020, 2, 14)  # the day as written
+    assert not Period.of(P("2020-02-14")).may_contain(evening)
+    assert Period.of(P("2020-02-15")).surely_contains(evening)
+    assert Period.of(P("2020-02-15T02:00Z")).surely_contains(evening)
 
 
 @pytest.mark.parametrize(

@@ -13,18 +13,16 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import itertools
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Final, TypeAlias
 
 import attrs
 
-from policyconflict.dates import PartialDate, Period
+from policyconflict.dates import MINUS_INF, PLUS_INF, Key, PartialDate, Period
 from policyconflict.model.courts import Outcome, OutcomeEffect, Ruling, Scope
 from policyconflict.model.laws import Law, LawKind
 
-Key: TypeAlias = tuple[int, int]
-MINUS_INF: Final[Key] = (0, 0)
-PLUS_INF: Final[Key] = (10**7, 0)
 MAX_UNCERTAIN: Final = 12
 """At most this many changes of uncertain date are followed both ways in one piece (2**12
 combinations); beyond that the piece is ``unknown``."""
@@ -393,11 +391,24 @@ def _changes(law: Law, rulings: Iterable[Ruling]) -> tuple[Change, ...]:
         changes.append(end_change(EXPIRES, law.expires))
     if law.repealed is not None:
         changes.append(end_change(REPEALED, law.repealed))
-    for ruling in rulings:
-        start = ruling.effective_from
-        if start is not None:
-            changes.append(start_change(ruling.id, start))
+    dated = [(r.id, r.effective_from) for r in rulings if r.effective_from is not None]
+    days = Counter(_whole_day(start) for _, start in dated)
+    for ruling_id, start in dated:
+        day = _whole_day(start)
+        if day is not None and days[day] > 1:
+            # Rulings dated to the same day without a time of day came in an order that is not
+            # known: each may take effect at any moment of that day, so the day may be in any
+            # of the states between them. A ruling alone on its day takes effect at its start.
+            first, after = _day(day), _day(day + _dt.timedelta(days=1))
+            changes.append(Change(ruling_id, first.earliest_key, after.earliest_key, first, after))
+        else:
+            changes.append(start_change(ruling_id, start))
     return tuple(changes)
+
+
+def _whole_day(date: PartialDate) -> _dt.date | None:
+    """The day of a date known to the day and no closer (no time of day), else ``None``."""
+    return date.earliest if date.precision == "day" else None
 
 
 def _place_parts(

@@ -9,8 +9,14 @@
 
 Comparing uncertain dates answers one of two questions, and the method names say which:
 *may* (the bounds intersect: it is possible) and *surely* (it holds however the uncertainty
-resolves). A time of day is compared with a plain date by its own local date:
-``2020-02-14T18:00-08:00`` falls on 2020-02-14.
+resolves).
+
+Every comparison is made on one time line. A time of day is its instant, whatever offset it is
+written with (``2021-06-10T01:30Z`` is before ``2021-06-09T21:00-05:00``). A date without a time
+of day has no zone: it is a whole calendar day, and where it meets an instant it is the day in
+UTC, from 00:00Z to 24:00Z (``2020-02-14T18:00-08:00`` is 02:00Z on 2020-02-15, so it falls on
+2020-02-15). Dates without a time of day compare with each other by their calendar days, as
+written. Why UTC: see the "Time zones" section of the time concepts guide.
 """
 
 from __future__ import annotations
@@ -32,21 +38,35 @@ __all__ = [
     "US_FEDERAL",
     "US_STATE",
     "Certainty",
+    "DateLike",
     "Endpoint",
     "FiscalCalendar",
     "PartialDate",
     "Period",
+    "PeriodLike",
+    "as_date",
+    "as_date_or_period",
+    "as_period",
     "parse_date_text",
 ]
 
-# A bound key orders every point in time the library can express: (local day ordinal, sub).
-# ``sub`` is seconds from the local day's midnight *in UTC* for a time of day, and a sentinel
-# below or above every such value for the start or end of a whole day.
+Key: TypeAlias = tuple[int, int]
+"""A bound key orders every point in time the library can express: ``(day ordinal, sub)``.
+
+The day is a proleptic Gregorian ordinal (:meth:`datetime.date.toordinal`) of a day in UTC.
+``sub`` is the second of that UTC day for a time of day (0 to 86399), and a sentinel below or
+above every such value for the start or the end of a whole calendar day, so a day's keys hold
+every instant of its UTC day. Keys of instants are the same whatever offset they are written
+with; tuples compare in time order.
+"""
+
 _DAY_START: Final = -(10**6)
 _DAY_END: Final = 10**6
-Key: TypeAlias = tuple[int, int]
-_MINUS_INF: Final[Key] = (0, 0)
-_PLUS_INF: Final[Key] = (10**7, 0)
+_SECONDS_PER_DAY: Final = 86_400
+MINUS_INF: Final[Key] = (0, 0)
+"""A key before every date's keys (an open start)."""
+PLUS_INF: Final[Key] = (10**7, 0)
+"""A key after every date's keys (an open end)."""
 
 _EDTF_DATE = re.compile(
     r"""
@@ -270,12 +290,13 @@ class PartialDate:
 
     @property
     def earliest(self) -> _dt.date:
-        """The first calendar day this date can be (its own local day for a time of day)."""
+        """The first calendar day this date can be (for a time of day: its day as written, at its
+        own offset; comparisons use :attr:`earliest_key`, on the UTC time line)."""
         return _dt.date(self.year, self.month or 1, self.day or 1)
 
     @property
     def latest(self) -> _dt.date:
-        """The last calendar day this date can be (its own local day for a time of day)."""
+        """The last calendar day this date can be (for a time of day: its day as written)."""
         month = self.month or 12
         day = self.day or calendar.monthrange(self.year, month)[1]
         return _dt.date(self.year, month, day)
@@ -296,23 +317,37 @@ class PartialDate:
             tzinfo=tz,
         )
 
-    def _sub(self, end: bool) -> int:
-        if self.hour is None or self.minute is None:
-            return _DAY_END if end else _DAY_START
-        seconds = self.hour * 3600 + self.minute * 60 - (self.utc_offset or 0) * 60
+    def _moment_key(self, end: bool) -> Key:
+        """The key of the first (or last) second of this time of day, on the UTC time line."""
+        clock = (self.hour or 0) * 3600 + (self.minute or 0) * 60  # both set with a time of day
+        local = self.earliest.toordinal() * _SECONDS_PER_DAY + clock
         if self.second is not None:
-            return seconds + self.second
-        return seconds + (59 if end else 0)
+            local += self.second
+        elif end:
+            local += 59  # a minute ends at its 59th second
+        return divmod(local - (self.utc_offset or 0) * 60, _SECONDS_PER_DAY)
 
     @property
     def earliest_key(self) -> Key:
-        """A totally ordered key for the earliest moment this date can be."""
-        return (self.earliest.toordinal(), self._sub(end=False))
+        """A totally ordered key for the earliest moment this date can be: its instant for a
+        time of day, else the start of its first calendar day (see :data:`Key`).
+
+        >>> a = PartialDate.parse("2021-06-10T01:30Z")
+        >>> b = PartialDate.parse("2021-06-09T21:00-05:00")
+        >>> a.instant < b.instant, a.earliest_key < b.earliest_key
+        (True, True)
+        """
+        if self.hour is not None:
+            return self._moment_key(end=False)
+        return (self.earliest.toordinal(), _DAY_START)
 
     @property
     def latest_key(self) -> Key:
-        """A totally ordered key for the latest moment this date can be."""
-        return (self.latest.toordinal(), self._sub(end=True))
+        """A totally ordered key for the latest moment this date can be: the last second of its
+        time of day, else the end of its last calendar day."""
+        if self.hour is not None:
+            return self._moment_key(end=True)
+        return (self.latest.toordinal(), _DAY_END)
 
     def sort_key(self) -> tuple[Key, Key, str]:
         """Order by earliest, then latest, then text: deterministic for uncertain dates."""
@@ -397,9 +432,16 @@ class Period:
 
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Read EDTF interval text; the canonical spelling only, so ``str()`` gives it back."""
+        """Read EDTF interval text; the canonical spelling only, so ``str()`` gives it back.
+
+        One date is not a period here (``2020-07`` would not read back as itself): give
+        ``2020-07/2020-07``, or use :func:`as_period`, which reads one date as all of it.
+        """
         if not isinstance(text, str):
             raise DateTextError("a period must be text", repr(text))
+        if "/" not in text and _EDTF_DATE.fullmatch(text):
+            reason = f"a period is START/END: for all of {text}, write {text}/{text}"
+            raise DateTextError(reason, text, 0, len(text))
         if text.count("/") != 1:
             at = text.find("/", text.find("/") + 1) if text.count("/") > 1 else 0
             raise DateTextError("a period is START/END with one '/'", text, max(at, 0), len(text))
@@ -412,11 +454,9 @@ class Period:
             raise DateTextError(str(exc), text, 0, len(text)) from None
 
     @classmethod
-    def between(cls, start: PartialDate | str, end: PartialDate | str) -> Period:
-        """A period between two dates, given as :class:`PartialDate` or EDTF text."""
-        first = PartialDate.parse(start) if isinstance(start, str) else start
-        last = PartialDate.parse(end) if isinstance(end, str) else end
-        return cls(start=first, end=last)
+    def between(cls, start: DateLike, end: DateLike) -> Period:
+        """A period between two dates, each in any form :func:`as_date` accepts."""
+        return cls(start=as_date(start), end=as_date(end))
 
     @classmethod
     def of(cls, date: PartialDate) -> Period:
@@ -434,8 +474,8 @@ class Period:
 
     def outer(self) -> tuple[Key, Key]:
         """The widest the period can be: the bounds used by *may* questions."""
-        start = self.start.earliest_key if isinstance(self.start, PartialDate) else _MINUS_INF
-        end = self.end.latest_key if isinstance(self.end, PartialDate) else _PLUS_INF
+        start = self.start.earliest_key if isinstance(self.start, PartialDate) else MINUS_INF
+        end = self.end.latest_key if isinstance(self.end, PartialDate) else PLUS_INF
         return start, end
 
     def inner(self) -> tuple[Key, Key] | None:
@@ -450,12 +490,12 @@ class Period:
         """
         if self.start is UNKNOWN or self.end is UNKNOWN:
             return None
-        start = _MINUS_INF
+        start = MINUS_INF
         if isinstance(self.start, PartialDate):
             start = self.start.earliest_key
             if self.start.hour is None:
                 start = (self.start.latest.toordinal(), _DAY_START)
-        end = _PLUS_INF
+        end = PLUS_INF
         if isinstance(self.end, PartialDate):
             end = self.end.latest_key
             if self.end.hour is None:
@@ -464,19 +504,19 @@ class Period:
 
     # -- questions ----------------------------------------------------------------------------
 
-    def may_contain(self, date: PartialDate | _dt.date) -> bool:
-        """Whether ``date`` may fall within the period."""
-        point = _as_partial(date)
+    def may_contain(self, date: DateLike) -> bool:
+        """Whether ``date`` (any form :func:`as_date` accepts) may fall within the period."""
+        point = as_date(date)
         start, end = self.outer()
         return start <= point.latest_key and point.earliest_key <= end
 
-    def surely_contains(self, date: PartialDate | _dt.date) -> bool:
+    def surely_contains(self, date: DateLike) -> bool:
         """Whether ``date`` falls within the period however either is resolved."""
-        point = _as_partial(date)
+        point = as_date(date)
         inner = self.inner()
         return inner is not None and inner[0] <= point.earliest_key and point.latest_key <= inner[1]
 
-    def contains(self, date: PartialDate | _dt.date, *, certainty: Certainty) -> bool:
+    def contains(self, date: DateLike, *, certainty: Certainty) -> bool:
         """:meth:`may_contain` or :meth:`surely_contains`, chosen by ``certainty``."""
         if certainty is Certainty.SURELY:
             return self.surely_contains(date)
@@ -561,12 +601,75 @@ def _pick(a: Bound, b: Bound, *, later: bool) -> Bound:
     return min(a, b, key=lambda d: (d.latest_key, d.earliest_key, str(d)))
 
 
-def _as_partial(value: PartialDate | _dt.date) -> PartialDate:
+# -- one way to give a date ---------------------------------------------------------------------
+
+DateLike: TypeAlias = PartialDate | _dt.date | str
+"""What a public parameter that takes a date accepts (see :func:`as_date`)."""
+
+PeriodLike: TypeAlias = Period | PartialDate | _dt.date | str
+"""What a public parameter that takes a period accepts (see :func:`as_period`)."""
+
+
+def as_date(value: DateLike) -> PartialDate:
+    """The :class:`PartialDate` a date parameter was given as: a :class:`PartialDate`, a
+    :class:`datetime.date`, an *aware* :class:`datetime.datetime` (a naive one is an error: its
+    moment is not known), or EDTF text at any precision (``2020``, ``2018-03``, ``2020-02-14``,
+    ``2020-02-14T18:00-08:00``).
+
+    Every public parameter of the library that takes a date reads it with this function.
+
+    >>> str(as_date("2018-03")), str(as_date(_dt.date(2020, 2, 14)))
+    ('2018-03', '2020-02-14')
+    """
     if isinstance(value, PartialDate):
         return value
+    if isinstance(value, str):
+        return PartialDate.parse(value)
     if isinstance(value, _dt.date):
-        return PartialDate.from_date(value)
-    raise TypeError(f"expected a PartialDate or a date, got {type(value).__name__}")
+        return PartialDate.from_date(value)  # a datetime goes to from_datetime, naive refused
+    raise TypeError(
+        "expected a date: a PartialDate, a datetime.date, an aware datetime.datetime or EDTF "
+        f"text, got {type(value).__name__}"
+    )
+
+
+def as_period(value: PeriodLike) -> Period:
+    """The :class:`Period` a period parameter was given as: a :class:`Period`, EDTF interval
+    text (``2020-02/2020-05``, ``2018-01-01/..``), or one date in any form :func:`as_date`
+    accepts, meaning all of it: ``"2020-07"`` is every day of July 2020,
+    ``2020-07-01/2020-07-31`` (an uncertain or approximate month, ``2020-07?``, stays
+    :meth:`Period.of` it).
+
+    :meth:`Period.parse` itself reads only interval text, the one spelling of a period in a
+    document; this function is for parameters.
+
+    >>> str(as_period("2020-07")), str(as_period("2020-02/2020-05"))
+    ('2020-07-01/2020-07-31', '2020-02/2020-05')
+    """
+    if isinstance(value, Period):
+        return value
+    if isinstance(value, str) and "/" in value:
+        return Period.parse(value)
+    if isinstance(value, PartialDate | _dt.date | str):
+        date = as_date(value)
+        if date.precision in ("year", "month") and not (date.uncertain or date.approximate):
+            # all of it, day by day: surely covering every day of it, not "from some day of
+            # it to some day of it" as Period.of reads a month
+            first, last = PartialDate.from_date(date.earliest), PartialDate.from_date(date.latest)
+            return Period(start=first, end=last)
+        return Period.of(date)
+    raise TypeError(
+        "expected a period: a Period, EDTF interval text, or one date meaning all of it, got "
+        f"{type(value).__name__}"
+    )
+
+
+def as_date_or_period(value: PeriodLike) -> PartialDate | Period:
+    """A :class:`Period` from a Period or interval text (``START/END``), else the date of
+    :func:`as_date`: for parameters that ask about a moment, a day or a span alike."""
+    if isinstance(value, Period) or (isinstance(value, str) and "/" in value):
+        return as_period(value)
+    return as_date(value)
 
 
 # -- fiscal calendars --------------------------------------------------------------------------

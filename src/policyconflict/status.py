@@ -59,7 +59,7 @@ from typing import Final
 import attrs
 
 from policyconflict._lawstatus import Cell, Evaluator, LawState, Segment, at_keys
-from policyconflict.dates import PartialDate, Period
+from policyconflict.dates import PartialDate, Period, as_date_or_period
 from policyconflict.model.courts import Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.places import Jurisdiction
@@ -258,12 +258,4 @@ def _provision_id(law: Law, provision: Provision | str | None) -> str | None:
 
 
 def _as_at(at: PartialDate | Period | _dt.date | str) -> PartialDate | Period:
-    if isinstance(at, PartialDate | Period):
-        return at
-    if isinstance(at, _dt.datetime):
-        return PartialDate.from_datetime(at)
-    if isinstance(at, _dt.date):
-        return PartialDate.from_date(at)
-    if isinstance(at, str):
-        return Period.parse(at) if "/" in at else PartialDate.parse(at)
-    raise TypeError(f"at must be a PartialDate, Period, date or EDTF text, not {type(at).__name__}")
+    return as_date_or_period(at)  # the library's one reading of a date parameter

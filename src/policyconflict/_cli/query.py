@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from policyconflict._cli import _formats
 from policyconflict._cli._output import print_json, print_table
 from policyconflict._cli._usage import Run, UsageError, add_format
-from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.dates import Certainty, PartialDate, Period, as_date, as_period
 from policyconflict.errors import DateTextError
 from policyconflict.model.statements import Channel, Stance
 
@@ -28,7 +28,7 @@ __all__ = ["register"]
 
 def _date(text: str) -> PartialDate:
     try:
-        return PartialDate.parse(text)
+        return as_date(text)  # the library's one reading of a date parameter
     except DateTextError as error:
         raise argparse.ArgumentTypeError(f"not a date: {error.render()}") from None
 
@@ -36,7 +36,7 @@ def _date(text: str) -> PartialDate:
 def _period(text: str) -> Period:
     """EDTF interval text, or one date meaning all of it (``2020-02``: the whole month)."""
     try:
-        return Period.parse(text) if "/" in text else Period.of(PartialDate.parse(text))
+        return as_period(text)
     except DateTextError as error:
         raise argparse.ArgumentTypeError(f"not a period: {error.render()}") from None
 

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import attrs
 
-from policyconflict.dates import PartialDate, Period
+from policyconflict.dates import DateLike, PartialDate, Period, as_date
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
 from policyconflict.model.figures import Quantity
@@ -158,22 +158,24 @@ class Deployment:
             u.count if u.count is not None else Quantity.undisclosed() for u in self.units
         )
 
-    def command_of(self, unit: str, on: PartialDate) -> str | None:
-        """Who commands ``unit`` throughout ``on`` according to the command changes.
+    def command_of(self, unit: str, on: DateLike) -> str | None:
+        """Who commands ``unit`` throughout ``on`` (any form
+        :func:`~policyconflict.dates.as_date` accepts) according to the command changes.
 
         A change takes effect at its moment, or at the start of its day when no time is given
         (a guard federalized on 2020-06-01 is under federal command all that day). The answer
         is the command of the last change surely in effect from the start of ``on``; ``None``
         when no change had taken effect, or when one may take effect during ``on``.
         """
+        when = as_date(on)
         current: str | None = None
         for change in sorted(
             (c for c in self.command_changes if c.unit == unit), key=lambda c: c.date.sort_key()
         ):
             first, last = _start_keys(change.date)
-            if last <= on.earliest_key:
+            if last <= when.earliest_key:
                 current = change.to_command
-            elif first <= on.latest_key:
+            elif first <= when.latest_key:
                 return None
         return current
 

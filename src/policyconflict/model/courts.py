@@ -15,7 +15,7 @@ from typing import ClassVar
 
 import attrs
 
-from policyconflict.dates import Certainty, PartialDate, Period
+from policyconflict.dates import Certainty, DateLike, PartialDate, Period, as_date
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
 from policyconflict.model.sources import Citation
@@ -105,15 +105,17 @@ class LegalCase:
             )
 
     def parties_on(
-        self, date: PartialDate, *, certainty: Certainty = Certainty.MAY
+        self, date: DateLike, *, certainty: Certainty = Certainty.MAY
     ) -> tuple[Party, ...]:
-        """The parties whose role holds on ``date`` (a party without a period holds for the whole
-        case): *may* hold (the default, as for every question of the library), or *surely*
-        holds, as ``certainty`` says."""
+        """The parties whose role holds on ``date`` (any form
+        :func:`~policyconflict.dates.as_date` accepts; a party without a period holds for the
+        whole case): *may* hold (the default, as for every question of the library), or
+        *surely* holds, as ``certainty`` says."""
+        when = as_date(date)
         return tuple(
             p
             for p in self.parties
-            if p.period is None or p.period.contains(date, certainty=certainty)
+            if p.period is None or p.period.contains(when, certainty=certainty)
         )
 
     def dockets_in(self, court: str) -> tuple[Docket, ...]:

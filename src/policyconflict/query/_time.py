@@ -8,17 +8,26 @@ the window) or ``"inside"`` (the record's interval lies inside the window).
 
 from __future__ import annotations
 
-import datetime as _dt
 from operator import attrgetter
 from typing import Final, Literal, TypeAlias
 
 import attrs
 
-from policyconflict.dates import OPEN, Bound, Certainty, Endpoint, Key, PartialDate, Period
+from policyconflict.dates import (
+    OPEN,
+    Bound,
+    Certainty,
+    DateLike,
+    Endpoint,
+    Key,
+    PartialDate,
+    Period,
+    PeriodLike,
+    as_date,
+    as_period,
+)
 
 Test: TypeAlias = Literal["overlap", "inside"]
-DateLike: TypeAlias = PartialDate | _dt.date | str
-PeriodLike: TypeAlias = Period | str
 
 _SCALE: Final = 2_000_001
 _SHIFT: Final = 1_000_000
@@ -32,26 +41,6 @@ DAY: Final = _SCALE
 def encode(key: Key) -> int:
     """One int for a bound key, keeping its order."""
     return key[0] * _SCALE + key[1] + _SHIFT
-
-
-def as_date(value: PartialDate | _dt.date | str) -> PartialDate:
-    """A :class:`PartialDate` from a PartialDate, a :class:`datetime.date` or EDTF text."""
-    if isinstance(value, PartialDate):
-        return value
-    if isinstance(value, str):
-        return PartialDate.parse(value)
-    if isinstance(value, _dt.date):
-        return PartialDate.from_date(value)
-    raise TypeError(f"expected a PartialDate, a date or EDTF text, got {type(value).__name__}")
-
-
-def as_period(value: Period | str) -> Period:
-    """A :class:`Period` from a Period or EDTF interval text."""
-    if isinstance(value, Period):
-        return value
-    if isinstance(value, str):
-        return Period.parse(value)
-    raise TypeError(f"expected a Period or EDTF interval text, got {type(value).__name__}")
 
 
 def opt_date(value: DateLike | None) -> PartialDate | None:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO, Any, Literal
 
 from policyconflict._merging.disputes import Dispute, disputes
-from policyconflict.dates import Certainty
+from policyconflict.dates import Certainty, DateLike, PeriodLike, as_date
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
 from policyconflict.model.claims import Claim
@@ -32,7 +32,7 @@ from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._places import PlaceSource, default_places, resolve_place
 from policyconflict.query._scan_backend import ScanBackend
 from policyconflict.query._store import OnConflict, Store
-from policyconflict.query._time import DateLike, PeriodLike, as_date, opt_date, opt_period
+from policyconflict.query._time import opt_date, opt_period
 from policyconflict.query.conflicts import Conflict, ConflictKind, disputed_facts
 from policyconflict.query.timeline import TimelineEntry, timeline
 from policyconflict.story import COLLECTIONS, Entity, Story
