@@ -60,7 +60,6 @@ from policyconflict import (
     Statement,
     Story,
 )
-from policyconflict.dates import parse_date_text
 from policyconflict.gazetteer import Gazetteer, Place, default_gazetteer
 from policyconflict.ids import (
     agency_id,
@@ -76,6 +75,7 @@ from policyconflict.ids import (
     statement_id,
 )
 from policyconflict.model import QuoteForm
+from policyconflict.phrases import parse_date_text
 from policyconflict.serialization import dump
 
 __all__ = ["ARTICLE", "STORY_ID", "build_story", "main"]

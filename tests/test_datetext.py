@@ -25,9 +25,9 @@ from policyconflict.dates import (
     FiscalCalendar,
     PartialDate,
     Period,
-    parse_date_text,
 )
 from policyconflict.errors import DateTextError
+from policyconflict.phrases import parse_date_text
 
 CALENDARS = {"us-federal": US_FEDERAL, "us-state": US_STATE, "calendar": CALENDAR_YEAR}
 TESTS = Path(__file__).parent
@@ -133,7 +133,8 @@ def _never(*args, **kwargs):
 dateutil.parser.parse = _never
 
 from golden_date_phrases import GOLDEN, ERRORS
-from policyconflict.dates import CALENDAR_YEAR, US_FEDERAL, US_STATE, parse_date_text
+from policyconflict.dates import CALENDAR_YEAR, US_FEDERAL, US_STATE
+from policyconflict.phrases import parse_date_text
 from policyconflict.errors import DateTextError
 
 CALENDARS = {"us-federal": US_FEDERAL, "us-state": US_STATE, "calendar": CALENDAR_YEAR}
@@ -375,3 +376,46 @@ def test_law_the_ends_of_the_calendar_give_a_date_text_error_not_a_crash(
 ) -> None:
     with contextlib.suppress(DateTextError):
         parse_date_text(text, reference=reference)
+
+
+# -- the published specification: docs/concepts/date-phrases.md ------------------------------
+
+PHRASES_DOC = TESTS.parent / "docs" / "concepts" / "date-phrases.md"
+
+
+def _doc_table(heading: str) -> list[list[str]]:
+    """The cells of the table whose header row starts with ``| heading |``, code marks removed."""
+    rows: list[list[str]] = []
+    inside = False
+    for line in PHRASES_DOC.read_text(encoding="utf-8").splitlines():
+        if line.startswith(f"| {heading} |"):
+            inside = True
+            continue
+        if inside and line.startswith("|---"):
+            continue
+        if inside and not line.startswith("|"):
+            break
+        if inside:
+            rows.append([cell.strip().strip("`") for cell in line.strip("|").split("|")])
+    return rows
+
+
+def test_every_row_of_the_published_phrase_table_reads_as_shown_and_is_golden() -> None:
+    rows = _doc_table("form")
+    assert len(rows) >= 40
+    golden = set(GOLDEN)
+    forms = set()
+    for form, phrase, published, fiscal, expected in rows:
+        assert (phrase, published, fiscal, expected) in golden, phrase
+        day = dt.date.fromisoformat(published)
+        assert str(parse_date_text(phrase, reference=day, fiscal=CALENDARS[fiscal])) == expected
+        forms.add(form)
+    assert forms >= {"absolute", "yearless", "range", "open range", "relative", "fiscal"}
+
+
+def test_every_published_phrase_that_raises_raises() -> None:
+    rows = _doc_table("phrase")
+    assert len(rows) >= 5
+    for phrase, published, _why in rows:
+        with pytest.raises(DateTextError):
+            parse_date_text(phrase, reference=dt.date.fromisoformat(published))

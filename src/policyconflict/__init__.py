@@ -16,7 +16,6 @@ from policyconflict.dates import (
     FiscalCalendar,
     PartialDate,
     Period,
-    parse_date_text,
 )
 from policyconflict.disagreements import (
     Disagreement,
@@ -81,6 +80,7 @@ from policyconflict.model import (
 from policyconflict.story import Story
 
 if TYPE_CHECKING:
+    from policyconflict.phrases import parse_date_text
     from policyconflict.query import (
         Conflict,
         ConflictKind,
@@ -99,12 +99,13 @@ _LAZY = {
         "policyconflict.query",
     ),
     **dict.fromkeys(("LawState", "LawStatus", "status_on"), "policyconflict.status"),
+    "parse_date_text": "policyconflict.phrases",
     **dict.fromkeys(
         ("dump", "dumps", "json_schema", "load", "loads"), "policyconflict.serialization"
     ),
 }
 """Names imported on first use: a program pays at start-up only for the parts it uses (the
-JSON format, the query engine, the law-status rules)."""
+JSON format, the query engine, the law-status rules, the date-phrase parser and dateutil)."""
 
 
 def _version() -> str:

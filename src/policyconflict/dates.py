@@ -5,7 +5,9 @@
 * :class:`Period` — a start and an end, each a :class:`PartialDate`, :data:`OPEN` (``..``: no
   start, or still going) or :data:`UNKNOWN` (empty: not known). The three stay different.
 * :class:`FiscalCalendar` — fiscal years and quarters resolved to exact periods.
-* :func:`parse_date_text` — date phrases from news copy, read relative to a reference date.
+
+Date phrases from news copy ("last Friday", "fiscal year 2019") are read by
+:func:`policyconflict.phrases.parse_date_text`.
 
 Comparing uncertain dates answers one of two questions, and the method names say which:
 *may* (the bounds intersect: it is possible) and *surely* (it holds however the uncertainty
@@ -47,7 +49,6 @@ __all__ = [
     "as_date",
     "as_date_or_period",
     "as_period",
-    "parse_date_text",
 ]
 
 Key: TypeAlias = tuple[int, int]
@@ -734,20 +735,3 @@ US_FEDERAL: Final = FiscalCalendar(name="us-federal", first_month=10)
 
 US_STATE: Final = FiscalCalendar(name="us-state", first_month=7)
 """The July–June fiscal year of most US states: California's FY2018-19 is 2018-07-01/2019-06-30."""
-
-
-def parse_date_text(
-    text: str,
-    *,
-    reference: _dt.date | PartialDate,
-    fiscal: FiscalCalendar = US_FEDERAL,
-) -> PartialDate | Period:
-    """Read a date phrase from news copy, relative to ``reference`` (the publication date).
-
-    See :mod:`policyconflict._datetext` for the phrases understood. The result never depends on
-    the machine's clock, date or time zone; a phrase that cannot be read, or can be read more
-    than one way, raises :class:`~policyconflict.errors.DateTextError`.
-    """
-    from policyconflict._datetext import parse_phrase
-
-    return parse_phrase(text, reference=reference, fiscal=fiscal)
