@@ -31,7 +31,7 @@ from policyconflict.model.relations import Relation
 from policyconflict.model.sources import Source
 from policyconflict.model.statements import Statement
 
-__all__ = ["COLLECTIONS", "Entity", "Story", "story_problems"]
+__all__ = ["COLLECTIONS", "Entity", "Story", "reference_fields", "story_problems"]
 
 Entity: TypeAlias = (
     Source
@@ -211,6 +211,13 @@ def _plan(cls: type[Any]) -> tuple[Step, ...]:
 
 
 _PLANS: dict[type[Any], tuple[Step, ...]] = {}
+
+
+def reference_fields(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...] | None, bool], ...]:
+    """The fields of a model class that the reference check visits, as ``(name, allowed
+    kinds, holds a tuple)``: allowed kinds are ``None`` for a field holding nested model values
+    (walk into them), else the kinds a reference may point at (``"*"``: any)."""
+    return _plan(cls)
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:

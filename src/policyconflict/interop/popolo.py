@@ -273,4 +273,3 @@ def _events(
             )
         )
     return events, vote_events
-
