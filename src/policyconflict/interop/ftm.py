@@ -154,7 +154,8 @@ def to_ftm(story: Story) -> list[FtmEntity]:
             encode(source.id),
             fileName=source.id,
             title=source.title,
-            sourceUrl=source.url,
+            # An empty query or fragment means nothing; FtM's URL type drops it.
+            sourceUrl=source.url.rstrip("?#") if source.url else None,
             author=source.authors,
             publishedAt=_date(source.published),
             publisher=names.get(source.publisher or ""),

@@ -24,8 +24,8 @@ Reading, record by record:
   :class:`~policyconflict.model.Event` s with the actors as participants (role ``source`` or
   ``target``) and the ``eventLoc`` country as place.
 * the coded sentence is the citation's quote; the citation's note keeps the coding (record id,
-  event type, event text, context, mode) as JSON after ``PLOVER ``, so that the writer can give
-  the same record back.
+  event type, event text, context, mode) as JSON after the word ``PLOVER``, so that the
+  writer can give the same record back.
 
 A record that cannot be mapped (a documentation record, an actor code that is not a country
 the gazetteer holds, no source actor, an id used by an earlier record) is reported in
