@@ -376,17 +376,9 @@ def near(draw: st.DrawFn, date: Any) -> dict[str, Any]:
     return draw(time_filters())
 
 
-@given(worlds(), st.data(), certainties)
-def test_statement_queries_on_the_keys_of_a_statement_equal_the_scan(
-    backend: BackendFactory, world: dict[str, list[Any]], data: st.DataObject, certainty: Certainty
-) -> None:
-    """Filters taken from one statement of the world (its speaker, principal, places, targets,
-    stance, channel and date), so that several filters each hold records and the planner has
-    to combine them."""
-    indexed, scanned = pair(world, backend)
-    statements = world["statements"]
-    assume(statements)
-    statement = data.draw(st.sampled_from(statements))
+def keys_of(statement: Any, scanned: Corpus, data: st.DataObject) -> dict[str, Any]:
+    """Some of the filters ``statement`` passes (its speaker, principal, places, a target and
+    its stance, its channel), and a time filter around its date."""
     choices: dict[str, Any] = {"speaker": statement.speaker, "channel": statement.channel}
     if statement.positions:
         position = data.draw(st.sampled_from(statement.positions))
@@ -399,8 +391,47 @@ def test_statement_queries_on_the_keys_of_a_statement_equal_the_scan(
         choices["within"] = data.draw(st.sampled_from(places))
     keys = data.draw(st.lists(st.sampled_from(sorted(choices)), min_size=1, unique=True))
     args = {key: choices[key] for key in keys}
-    args.update(data.draw(near(statement.date)), certainty=certainty)
+    args.update(data.draw(near(statement.date)))
+    return args
+
+
+@given(worlds(), st.data(), certainties)
+def test_statement_queries_on_the_keys_of_a_statement_equal_the_scan(
+    backend: BackendFactory, world: dict[str, list[Any]], data: st.DataObject, certainty: Certainty
+) -> None:
+    """Filters taken from one statement of the world, so that several filters each hold
+    records and the planner has to combine them."""
+    indexed, scanned = pair(world, backend)
+    assume(world["statements"])
+    statement = data.draw(st.sampled_from(world["statements"]))
+    args = {**keys_of(statement, scanned, data), "certainty": certainty}
     found = ids(indexed.statements(**args))
     assert found == ids(scanned.statements(**args))
     if "on" not in args and "during" not in args:
         assert statement.id in found  # the statement the filters came from passes them
+
+
+@given(worlds(), st.integers(0, 25), st.data(), certainties)
+def test_statements_added_after_a_build_are_found_by_their_keys(
+    backend: BackendFactory,
+    world: dict[str, list[Any]],
+    keep: int,
+    data: st.DataObject,
+    certainty: Certainty,
+) -> None:
+    """An ``add`` after every index is built: a query on the keys of a statement that came
+    later (its stance, channel, membership columns...) answers as the scan does."""
+    early = story_of(world, "early", statements=keep)
+    late = story_of(world, "late")
+    growing = Corpus([early], gazetteer=None, backend=backend)
+    growing.build_indexes()
+    growing.add(late)
+    scanned = Corpus([early, late], gazetteer=None, backend="scan")
+    added = late.statements[keep:]
+    assume(added)
+    statement = data.draw(st.sampled_from(added))
+    args = {**keys_of(statement, scanned, data), "certainty": certainty}
+    found = ids(growing.statements(**args))
+    assert found == ids(scanned.statements(**args))
+    if "on" not in args and "during" not in args:
+        assert statement.id in found

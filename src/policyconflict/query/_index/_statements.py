@@ -34,7 +34,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from itertools import chain, compress
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._index._blocks import Blocks
@@ -62,23 +62,19 @@ def _sink(table: Table, key: str) -> list[int]:
 
 def _runs(dim: Mapping[str, Runs], keys: Collection[str]) -> list[Runs]:
     """The runs of those of ``keys`` that ``dim`` has."""
-    if len(keys) <= len(dim):
+    if len(keys) <= len(dim):  # mutate: skip equivalent: either loop finds the same runs
         return [dim[k] for k in keys if k in dim]
     return [runs for k, runs in dim.items() if k in keys]
 
 
 def _keep(found: list[int], column: bytearray, test: Callable[[int], object]) -> list[int]:
-    """The positions of ``found`` whose value in ``column`` passes ``test`` (order kept)."""
-    if len(found) < 2:
-        return [p for p in found if test(column[p])]
-    return list(compress(found, map(test, itemgetter(*found)(column))))
+    """The positions of ``found`` whose value in ``column`` passes ``test`` (order kept; in C)."""
+    return list(compress(found, map(test, map(column.__getitem__, found))))
 
 
 def _marked(found: list[int], marks: bytearray) -> list[int]:
     """The positions of ``found`` marked in ``marks`` (order kept; in C)."""
-    if len(found) < 2:
-        return [p for p in found if marks[p]]
-    return list(compress(found, itemgetter(*found)(marks)))
+    return list(compress(found, map(marks.__getitem__, found)))
 
 
 class StatementIndex:
