@@ -16,7 +16,6 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from date_strategies import reference_dates
 from golden_date_phrases import ERRORS, FOUNDING, GOLDEN
 from policyconflict.dates import (
     CALENDAR_YEAR,
@@ -28,6 +27,15 @@ from policyconflict.dates import (
 )
 from policyconflict.errors import DateTextError
 from policyconflict.phrases import parse_date_text
+
+
+def reference_dates(
+    *, min_value: dt.date = dt.date(2, 1, 1), max_value: dt.date = dt.date(9998, 12, 31)
+) -> st.SearchStrategy[dt.date]:
+    """Publication dates away from the ends of the supported years, so that "last year" and "next
+    year" stay in range."""
+    return st.dates(min_value=min_value, max_value=max_value)
+
 
 CALENDARS = {"us-federal": US_FEDERAL, "us-state": US_STATE, "calendar": CALENDAR_YEAR}
 TESTS = Path(__file__).parent
