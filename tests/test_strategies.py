@@ -22,12 +22,12 @@ from policyconflict.story import COLLECTIONS, Story
 from policyconflict.testing import (
     STRATEGIES,
     IdPool,
-    _hypothesis_setup_hook,
     entities,
     laws,
     names,
     partial_dates,
     periods,
+    register,
     roles,
     rulings,
     stories,
@@ -83,18 +83,16 @@ def test_every_public_model_class_has_a_strategy() -> None:
 
 @pytest.mark.parametrize("cls", CLASSES, ids=lambda cls: cls.__name__)
 @given(data=st.data())
-def test_from_type_makes_valid_values_after_the_setup_hook(
-    cls: type[Any], data: st.DataObject
-) -> None:
-    _hypothesis_setup_hook()
+def test_from_type_makes_valid_values_after_register(cls: type[Any], data: st.DataObject) -> None:
+    register()
     value = data.draw(st.from_type(cls))
     assert type(value) is cls
     attrs.validate(value)
 
 
-def test_the_setup_hook_can_run_twice() -> None:
-    _hypothesis_setup_hook()
-    _hypothesis_setup_hook()
+def test_register_can_run_twice() -> None:
+    register()
+    register()
     story = _searched(st.from_type(Story), lambda s: len(s.persons) > 0)
     assert isinstance(story, Story)
 
@@ -221,6 +219,33 @@ def test_pool_references_come_from_the_pool() -> None:
     law = _searched(laws(pool), lambda law: law.issuer is not None)
     assert law.jurisdiction == "ocd-division/country:us"
     assert law.issuer in {"person:ada", "ocd-division/country:us"}
+
+
+def test_register_works_where_the_entry_point_does_not_run() -> None:
+    # With hypothesis' plugins off, st.from_type falls back to building Story from its
+    # annotations (invalid ids); policyconflict.testing.register() is the public remedy.
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from hypothesis import find, strategies as st\n"
+        "from policyconflict import Story\n"
+        "from policyconflict.errors import PolicyConflictError\n"
+        "from policyconflict.testing import register\n"
+        "try:\n"
+        "    find(st.from_type(Story), lambda s: True)\n"
+        "except PolicyConflictError:\n"
+        "    print('unregistered')\n"
+        "register()\n"
+        "print(type(find(st.from_type(Story), lambda s: True)).__name__)\n"
+    )
+    env = {**os.environ, "HYPOTHESIS_NO_PLUGINS": "1"}
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["unregistered", "Story"]
 
 
 def test_the_entry_point_registers_exactly_the_shipped_strategies() -> None:

@@ -5,6 +5,9 @@ therefore imports nothing that imports hypothesis: each registration is a functi
 :mod:`policyconflict.testing` only when hypothesis first asks for a strategy. (Pointing the entry
 point at :mod:`policyconflict.testing` directly made ``import policyconflict.testing`` a circular
 import whenever it ran before ``import hypothesis``.)
+
+Users who need the registration without the entry point call the public
+:func:`policyconflict.testing.register`.
 """
 
 from __future__ import annotations

@@ -18,8 +18,9 @@ pool's ids of an allowed kind, so the entity fits into a story holding those ids
 (:meth:`IdPool.from_story`).
 
 Once the package is installed, hypothesis registers a strategy for every public class through
-its entry point, so ``st.from_type(Story)`` works in your tests; call
-:func:`_hypothesis_setup_hook` yourself when running from a source tree.
+its entry point, so ``st.from_type(Story)`` works in your tests; call :func:`register` yourself
+when the entry point does not run (a source tree that is not installed, or
+``HYPOTHESIS_NO_PLUGINS`` set).
 
 >>> from hypothesis import given, settings
 >>> from policyconflict.testing import stories
@@ -154,6 +155,7 @@ __all__ = [
     "positions",
     "provisions",
     "quantities",
+    "register",
     "relations",
     "roles",
     "rulings",
@@ -256,12 +258,20 @@ STRATEGIES: Final[dict[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
 """Public class → the function making its default strategy (what ``st.from_type`` uses)."""
 
 
-def _hypothesis_setup_hook() -> None:
+def register() -> None:
     """Register a strategy for every public class with hypothesis, so that
     ``st.from_type(Story)`` (and ``st.builds`` with annotated arguments) makes valid values.
 
-    Hypothesis calls the same registration through the ``hypothesis`` entry point of the
-    installed package (see :mod:`policyconflict._hypothesis_plugin`). Registering again replaces
-    the earlier registration, so calling it twice is harmless.
+    An installed package needs no call: hypothesis runs the same registration through the
+    package's ``hypothesis`` entry point when it is imported. Call it (for example in your
+    ``conftest.py``) when that entry point does not run: from a source tree that is not
+    installed, or with the ``HYPOTHESIS_NO_PLUGINS`` environment variable set. Registering again
+    replaces the earlier registration with the same strategies, so calling it twice is harmless.
+
+    >>> from hypothesis import find, strategies as st
+    >>> from policyconflict import Person
+    >>> register()
+    >>> type(find(st.from_type(Person), lambda person: True)).__name__
+    'Person'
     """
     _plugin._hypothesis_setup_hook()
