@@ -17,14 +17,20 @@ It shows how a whole news story becomes one validated :class:`~policyconflict.St
   who asserts them.
 
 Where the article is vague or disagrees with the record it is stored as the article says it, with a
-note; nothing is silently corrected. Run it with ``python examples/la_sanctuary_2020.py``; import
-it and call :func:`build_story` to get the story.
+note; nothing is silently corrected.
+
+Run it with ``python examples/la_sanctuary_2020.py [OUTPUT]``: it prints a summary and writes the
+story as a JSON document to ``OUTPUT`` (by default ``la-sanctuary-2020.json`` in the current
+directory), never into the source tree. Import it and call :func:`build_story` to get the story.
+The copy shipped as ``examples/data/la-sanctuary-2020.json`` is written by
+``python examples/la_sanctuary_2020.py examples/data/la-sanctuary-2020.json``.
 """
 
 from __future__ import annotations
 
+import argparse
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import attrs
@@ -1022,11 +1028,23 @@ def _label(story: Story, entity_id: str) -> str:
 
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "la-sanctuary-2020.json"
-"""Where :func:`main` writes the story as a JSON document."""
+"""The copy of the story shipped with the examples (the README and the tests read it)."""
+
+DEFAULT_OUTPUT = Path("la-sanctuary-2020.json")
+"""Where :func:`main` writes the story when not told: in the current directory."""
 
 
-def main() -> None:
-    """Print a short summary of the story."""
+def main(argv: Sequence[str] | None = None) -> Path:
+    """Print a short summary of the story, write it as a JSON document, and return where."""
+    parser = argparse.ArgumentParser(description="Build the founding story, summarize and save it.")
+    parser.add_argument(
+        "output",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_OUTPUT,
+        help=f"the JSON file to write (default: {DEFAULT_OUTPUT} in the current directory)",
+    )
+    output: Path = parser.parse_args(argv).output
     story = build_story()
     print(story.title)
     print(f"  {story.id}")
@@ -1062,9 +1080,9 @@ def main() -> None:
         claimant = _label(story, figure.claimed_by) if figure.claimed_by else "the source"
         print(f"  {figure.metric}: {quantity} {figure.unit}{when}, per {claimant}")
 
-    DATA_FILE.parent.mkdir(exist_ok=True)
-    dump(story, DATA_FILE)
-    print(f"\nWrote the story in the interchange format to {DATA_FILE}")
+    dump(story, output)
+    print(f"\nWrote the story in the interchange format to {output.resolve()}")
+    return output
 
 
 if __name__ == "__main__":

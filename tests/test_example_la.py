@@ -388,13 +388,33 @@ def test_shuffled_entities_give_the_same_canonical_story(story: Story) -> None:
         assert again.canonical() == story.canonical()
 
 
-def test_main_prints_a_summary(capsys: pytest.CaptureFixture[str]) -> None:
-    example.main()
+def test_main_prints_a_summary_and_writes_where_asked(
+    story: Story, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from policyconflict import load
+
+    target = tmp_path / "founding.json"
+    assert example.main([str(target)]) == target
     out = capsys.readouterr().out
     assert "total: 100 (exact)" in out
     assert "9 target areas, 8 named" in out
     assert "Alex Villanueva (Sheriff, Los Angeles County Sheriff's Department)" in out
     assert "over 3.2 million cases in 2018-10-01/2019-09-30" in out
+    assert f"to {target.resolve()}" in out  # it says where
+    assert load(target) == story.canonical()
+
+
+def test_main_writes_to_the_current_directory_not_the_source_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It used to write into examples/data/, which fails from a read-only checkout.
+    monkeypatch.chdir(tmp_path)
+    before = example.DATA_FILE.stat().st_mtime_ns
+    written = example.main([])
+    assert (tmp_path / written).is_file()
+    assert written == Path("la-sanctuary-2020.json")
+    assert str(tmp_path / written) in capsys.readouterr().out
+    assert example.DATA_FILE.stat().st_mtime_ns == before
 
 
 def test_the_shipped_story_document_loads_back_equal_and_is_canonical(story: Story) -> None:
