@@ -44,7 +44,7 @@ class LawState(enum.StrEnum):
     """Not in force at any of the time, places, classes or provisions asked about, for more
     than one reason: see the pieces."""
     UNKNOWN = "unknown"
-    """The dates known cannot settle it: see :attr:`LawStatus.possible`."""
+    """The dates known cannot settle it: see ``LawStatus.possible``."""
 
 
 class LawDate(enum.Enum):

@@ -331,7 +331,7 @@ class PartialDate:
     @property
     def earliest_key(self) -> Key:
         """A totally ordered key for the earliest moment this date can be: its instant for a
-        time of day, else the start of its first calendar day (see :data:`Key`).
+        time of day, else the start of its first calendar day (see ``Key``).
 
         >>> a = PartialDate.parse("2021-06-10T01:30Z")
         >>> b = PartialDate.parse("2021-06-09T21:00-05:00")

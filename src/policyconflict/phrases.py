@@ -3,8 +3,8 @@
 :func:`parse_date_text` reads them; this module's documentation is their specification, and the
 table in the docs ("Date phrases") shows each form with an example. The machinery (a small
 tokenizer and a recursive-descent grammar in ``policyconflict._phrases``) is private;
-python-dateutil supplies the month and weekday names (:class:`dateutil.parser.parserinfo`) and
-the calendar arithmetic (:class:`dateutil.relativedelta.relativedelta`).
+python-dateutil supplies the month and weekday names (``dateutil.parser.parserinfo``) and
+the calendar arithmetic (``dateutil.relativedelta.relativedelta``).
 `dateutil.parser.parse` is never called: it fills missing fields from today's date, and here
 nothing may depend on the machine's clock, date or time zone. The result is a pure function of
 ``(text, reference, fiscal)``, and never more precise than the phrase: "February" is a month,

@@ -29,7 +29,7 @@ The rules, in the order they apply at one moment, in one place, for one class:
 Time and certainty. A date with a time of day takes effect at that minute; a date known to the
 day takes effect at the start of that day (a law effective 2018-01-01 is in force all that day;
 a law that expires or is repealed on a day is in force to the end of it, as in
-:attr:`Law.effective_period <policyconflict.model.Law.effective_period>`). A date known only to
+``Law.effective_period``). A date known only to
 the month or the year takes effect at the start of *some* day in it: during that span the change
 *may* or *may not* have happened, and both are followed. The asked-for ``at`` is split at every
 change that falls inside it into :class:`StatusPiece` s, and the asked-for place and class into
@@ -40,11 +40,11 @@ in a state when that is the only one. :attr:`LawStatus.state` is:
 * ``partly-in-force`` when each piece is certain, they differ, and some are in force (a law
   enforceable for a few hours of a day, enjoined in one city only, or with one provision
   enjoined); ``not-in-force`` when they differ and none is in force;
-* ``unknown`` otherwise: the data cannot settle it (:attr:`LawStatus.possible` says what may be).
+* ``unknown`` otherwise: the data cannot settle it (``LawStatus.possible`` says what may be).
 
 A law without an ``effective`` date. Its ``signed`` date is the enactment: from then on it *may*
 be in force (``unknown``, with in force among the possible states). Without a ``signed`` date
-either, it depends on the kind: a :attr:`~policyconflict.model.LawKind.BILL` is a proposal, not
+either, it depends on the kind: a ``LawKind.BILL`` is a proposal, not
 in force until an enactment says so, so it is *not yet effective* at every date; every other
 kind is an instrument that was made at some time the data does not give, so it *may* be in force
 at any date.

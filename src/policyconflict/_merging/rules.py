@@ -1,7 +1,7 @@
 """How each field of each entity class merges: the rule table.
 
 A field's rule comes from its name and type (``id``, ``sources``, tuples of strings, single
-values) and, for tuples of nested values, from :data:`NESTED` — a tuple of nested values has no
+values) and, for tuples of nested values, from ``NESTED`` — a tuple of nested values has no
 rule until it is listed there, so a new field of that sort cannot be merged by accident (a test
 walks every field of every class). :func:`rule_of` is the one place that decides.
 """
@@ -67,7 +67,7 @@ NAMED: Final = frozenset(
 
 def rule_of(cls: type[Any], field: attrs.Attribute[Any]) -> Rule:
     """The rule for ``field`` of ``cls``; :class:`LookupError` for a tuple of nested values
-    missing from :data:`NESTED`."""
+    missing from ``NESTED``."""
     hint = typing.get_type_hints(cls)[field.name]
     if field.name == "id":
         return Rule.IDENTITY

@@ -13,7 +13,7 @@ imported only inside the functions that need them; a missing one raises
 * :mod:`policyconflict.interop.plover` — PLOVER event records, both ways;
 * :mod:`policyconflict.interop.graph` — networkx graphs, GEXF, GraphML, and
   :func:`~policyconflict.interop.graph.references`;
-* :mod:`policyconflict.interop.plot` — timeline and positions pictures.
+* ``policyconflict.interop.plot`` — timeline and positions pictures.
 """
 
 from __future__ import annotations

@@ -400,7 +400,7 @@ def from_ftm(entities: Iterable[Mapping[str, Any]]) -> Reading:
     ``Source``); ``CourtCase`` with its ``CourtCaseParty`` links; ``Event`` and deployment
     events; ``Membership`` and ``Occupancy`` (a ``Role``); ``UnknownLink`` whose role is a
     predicate (a ``Relation``). Every other entity, and one whose references do not resolve,
-    is reported in :attr:`Reading.unmapped` with the reason. Ids come back through the
+    is reported in ``Reading.unmapped`` with the reason. Ids come back through the
     reverse of the id spelling; citations from ``proof``.
     """
     records = list(entities)

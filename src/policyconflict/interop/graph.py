@@ -99,7 +99,7 @@ def _entities(source: Any) -> list[Entity]:
 
 
 def to_networkx(source: Any) -> Any:
-    """A :class:`networkx.MultiDiGraph` of a corpus, a story, or any entities (see the module
+    """A ``networkx.MultiDiGraph`` of a corpus, a story, or any entities (see the module
     docs for what the nodes and edges hold)."""
     nx = require("networkx", "graph")
     graph = nx.MultiDiGraph()

@@ -29,7 +29,7 @@ Reading, record by record:
 
 A record that cannot be mapped (a documentation record, an actor code that is not a country
 the gazetteer holds, no source actor, an id used by an earlier record) is reported in
-:attr:`~policyconflict.interop.Reading.unmapped` with the reason; so is a record that cannot
+``Reading.unmapped`` with the reason; so is a record that cannot
 even be read (broken JSON).
 
 >>> reading = read_plover('''[{"id": "R1", "date": "2020-02-14", "event": "REJECT",

@@ -3,7 +3,7 @@
 Law status comes from :func:`policyconflict.status.status_on` (the law's own dates and every
 ruling that reaches it, in the place asked about). A law that has an effective date and that no
 ruling reaches takes a fast path through its own dates
-(:attr:`~policyconflict.model.Law.effective_period`), which gives the same answer — a property
+(``Law.effective_period``), which gives the same answer — a property
 test holds the two together.
 """
 

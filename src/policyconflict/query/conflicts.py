@@ -7,7 +7,7 @@ Four kinds (:class:`ConflictKind`):
   in ``supports`` / ``opposes`` relations. One conflict per target.
 * ``cooperation-restricted`` — a deployment in support of an agency is sent into a place where a
   provision of a law prohibits or restricts an activity with that agency (or an agency above it),
-  on a matching topic (see :func:`~policyconflict.query._status.topics_match`), and that
+  on a matching topic (see ``topics_match``), and that
   provision may be in force there at some moment of the deployment (ruling-aware status of the
   provision, in that place: a provision struck there is no evidence). The law applies in its
   jurisdiction and below. One conflict per deployment and law.

@@ -13,7 +13,7 @@ Format rules in brief (the module docstrings say more):
   its default is left out** (``null``, empty arrays, ``false``, default enum values); reading
   accepts a default written out too;
 * dates and periods are EDTF text, enums their lower-case values, numbers within ±2**53,
-  arrays and objects nested at most :data:`MAX_DEPTH` deep;
+  arrays and objects nested at most ``MAX_DEPTH`` deep;
 * loading never coerces and reports every problem at once in one
   :class:`~policyconflict.errors.ValidationError`; nothing else escapes. Entities keep the
   document's order (:meth:`~policyconflict.story.Story.canonical` sorts them).

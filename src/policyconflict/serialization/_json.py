@@ -259,7 +259,7 @@ def parse(data: str | bytes | bytearray | memoryview, *, root: str = "$") -> Any
 
 
 def _deep_path(value: Any, root: str) -> str | None:
-    """The path of the first array or object nested deeper than :data:`MAX_DEPTH` (the root
+    """The path of the first array or object nested deeper than ``MAX_DEPTH`` (the root
     is level 1)."""
     stack: list[tuple[Any, str, int]] = [(value, root, 1)]
     while stack:

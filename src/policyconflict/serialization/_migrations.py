@@ -1,6 +1,6 @@
 """Where migrations from older format versions go.
 
-:data:`MIGRATIONS` maps a version ``n`` to a function that rewrites the plain JSON value of a
+``MIGRATIONS`` maps a version ``n`` to a function that rewrites the plain JSON value of a
 version-``n`` document (a dict, before any checking) into a version ``n + 1`` document. The
 loader applies them one after another up to :data:`FORMAT_VERSION`. Version 1 is the first
 version, so the registry is empty; when version 2 comes, the function turning 1 into 2 is

@@ -158,7 +158,7 @@ def write_jsonl(items: Iterable[Story | Entity], target: PathOrFile) -> int:
     """Write a header line, then each story (a ``story`` line and its entities) or entity, to a
     path or an open file (text or binary). Returns the number of lines written.
 
-    Lines are written :data:`BATCH` at a time."""
+    Lines are written ``BATCH`` at a time."""
     if isinstance(target, str | os.PathLike):
         with open(target, "wb") as handle:
             return write_jsonl(items, handle)
@@ -282,7 +282,7 @@ def _fast_record(line: str | bytes, version: int) -> Record | None:
 
 def iter_jsonl(source: PathOrFile) -> Iterator[Record]:
     """The records of a JSON Lines corpus, one at a time: entities and :class:`StoryStart`
-    markers. The header is checked and not yielded. The file is read :data:`BATCH` lines at a
+    markers. The header is checked and not yielded. The file is read ``BATCH`` lines at a
     time, never as a whole.
 
     A bad line raises :class:`~policyconflict.errors.ValidationError` with every problem of
