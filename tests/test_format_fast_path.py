@@ -97,6 +97,7 @@ def test_parse_fast_leaves_what_orjson_rejects_to_the_strict_parser() -> None:
     assert parse_fast(12) is UNSURE  # type: ignore[arg-type]
 
 
+@pytest.mark.slow
 @given(stories())
 def test_valid_stories_never_leave_the_fast_hooks(story: Story) -> None:
     """With the fall-back switched off, any problem would raise: none does, and the result is

@@ -53,6 +53,7 @@ def test_read_stories_inverts_write_jsonl(items: list[Story]) -> None:
     assert list(read_stories(io.BytesIO(text.encode("utf-8")))) == [s.canonical() for s in items]
 
 
+@pytest.mark.slow
 @given(stories())
 def test_jsonl_lines_match_the_document(story: Story) -> None:
     """Each entity line is the entity's object in the story document plus its type tag."""

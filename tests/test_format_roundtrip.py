@@ -26,6 +26,7 @@ from test_format_helpers import small_story
 VALIDATOR = jsonschema.Draft202012Validator(shipped_schema())
 
 
+@pytest.mark.slow
 @given(stories())
 def test_loads_inverts_dumps(story: Story) -> None:
     text = dumps(story)
@@ -34,6 +35,7 @@ def test_loads_inverts_dumps(story: Story) -> None:
     assert dumps(loaded) == text
 
 
+@pytest.mark.slow
 @given(stories(), st.randoms(use_true_random=False))
 def test_dumps_ignores_entity_order(story: Story, random: Any) -> None:
     shuffled: dict[str, Any] = {}
@@ -45,11 +47,13 @@ def test_dumps_ignores_entity_order(story: Story, random: Any) -> None:
     assert dumps(evolve(story, **shuffled)) == dumps(story)
 
 
+@pytest.mark.slow
 @given(stories())
 def test_every_dump_validates_against_the_shipped_schema(story: Story) -> None:
     VALIDATOR.validate(json.loads(dumps(story)))
 
 
+@pytest.mark.slow
 @given(stories())
 def test_dumps_is_canonical_json_text(story: Story) -> None:
     text = dumps(story)
@@ -80,6 +84,7 @@ def _floats_as_text(value: Any) -> Any:
     return value
 
 
+@pytest.mark.slow
 @given(stories())
 def test_loads_accepts_bytes_and_text_alike(story: Story) -> None:
     text = dumps(story)

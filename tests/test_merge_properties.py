@@ -7,6 +7,7 @@ import itertools
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -41,6 +42,7 @@ def text(value: Any) -> str:
     return encode(value).decode("utf-8")
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(overlapping_stories(max_stories=3))
 def test_the_merged_story_is_the_same_for_every_order(given_stories: list[Story]) -> None:
@@ -51,6 +53,7 @@ def test_the_merged_story_is_the_same_for_every_order(given_stories: list[Story]
         assert jsonl(again) == jsonl(first)
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(overlapping_stories(max_stories=3))
 def test_nothing_is_lost(given_stories: list[Story]) -> None:
@@ -82,12 +85,14 @@ def test_nothing_is_lost(given_stories: list[Story]) -> None:
                 assert set(getattr(part, "sources", ())) <= claimed[key]
 
 
+@pytest.mark.slow
 @given(stories(max_entities=12))
 def test_merging_a_story_with_itself_changes_nothing(story: Story) -> None:
     assert merge([story, story]) == story.canonical()
     assert dumps(merge([story])) == dumps(story)
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(overlapping_stories(max_stories=3))
 def test_merging_a_merged_story_with_itself_changes_nothing(given_stories: list[Story]) -> None:
@@ -103,6 +108,7 @@ def evidence(story: Story) -> dict[tuple[str, str, str], frozenset[Any]]:
     return {key: frozenset(value) for key, value in found.items()}
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(overlapping_stories(min_stories=3, max_stories=3), st.permutations(range(3)))
 def test_merging_is_associative(given_stories: list[Story], order: list[int]) -> None:
@@ -120,6 +126,7 @@ def test_merging_is_associative(given_stories: list[Story], order: list[int]) ->
         assert all(flat_evidence[key] <= nested[key] for key in nested)
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(overlapping_stories(max_stories=3))
 def test_a_merged_story_round_trips_with_its_claims(given_stories: list[Story]) -> None:
@@ -128,6 +135,7 @@ def test_a_merged_story_round_trips_with_its_claims(given_stories: list[Story]) 
     assert list(read_stories(io.StringIO(jsonl(merged)))) == [merged]
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(overlapping_stories(max_stories=3))
 def test_the_strategy_gives_overlapping_stories_that_disagree(given_stories: list[Story]) -> None:
@@ -136,6 +144,7 @@ def test_the_strategy_gives_overlapping_stories_that_disagree(given_stories: lis
     assert len({s.id for s in given_stories}) == len(given_stories)
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(overlapping_stories(max_stories=3))
 def test_merging_one_story_at_a_time_equals_merging_them_all(given_stories: list[Story]) -> None:

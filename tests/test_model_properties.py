@@ -80,6 +80,7 @@ def kind_of(story: Story) -> dict[str, str]:
     return found
 
 
+@pytest.mark.slow
 @given(story=stories())
 def test_generated_stories_have_no_problems(story: Story) -> None:
     assert story_problems(story) == ()
@@ -87,6 +88,7 @@ def test_generated_stories_have_no_problems(story: Story) -> None:
         attrs.validate(entity)
 
 
+@pytest.mark.slow
 @given(story=stories())
 def test_evolve_keeps_validity(story: Story) -> None:
     assert attrs.evolve(story) == story
@@ -94,6 +96,7 @@ def test_evolve_keeps_validity(story: Story) -> None:
         assert attrs.evolve(entity) == entity
 
 
+@pytest.mark.slow
 @given(story=stories(min_entities=3), data=st.data())
 def test_one_unknown_reference_is_reported_at_its_path(story: Story, data: st.DataObject) -> None:
     sites = story_references(story)
@@ -109,6 +112,7 @@ def test_one_unknown_reference_is_reported_at_its_path(story: Story, data: st.Da
     assert [(p.path, p.code) for p in problems] == [(path, "unknown-reference")]
 
 
+@pytest.mark.slow
 @given(story=stories(min_entities=3), data=st.data())
 def test_one_reference_to_the_wrong_kind_is_reported_at_its_path(
     story: Story, data: st.DataObject
@@ -127,6 +131,7 @@ def test_one_reference_to_the_wrong_kind_is_reported_at_its_path(
     assert [(p.path, p.code) for p in problems] == [(path, "wrong-kind")]
 
 
+@pytest.mark.slow
 @given(story=stories(), data=st.data())
 def test_from_entities_in_any_order_equals_the_canonical_story(
     story: Story, data: st.DataObject
@@ -137,6 +142,7 @@ def test_from_entities_in_any_order_equals_the_canonical_story(
     assert rebuilt.canonical() == rebuilt
 
 
+@pytest.mark.slow
 @given(story=stories(min_entities=1), data=st.data())
 def test_a_repeated_id_is_reported_as_a_duplicate_at_the_later_entity(
     story: Story, data: st.DataObject

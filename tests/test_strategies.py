@@ -119,6 +119,7 @@ def test_generated_stories_have_rulings_of_courts_with_outcomes() -> None:
     assert all(agencies[r.court].kind is AgencyKind.COURT for r in story.rulings)
 
 
+@pytest.mark.slow
 def test_generated_stories_have_parent_chains() -> None:
     def has_grandparent(story: Story) -> bool:
         parents = {j.id: j.parent for j in story.jurisdictions}
