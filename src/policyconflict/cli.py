@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from policyconflict._cli import convert, lookup, query, validate
+from policyconflict._cli import convert, export, lookup, plot, query, validate
 from policyconflict._cli._files import describe_os_error
 from policyconflict._cli._usage import UsageError
 from policyconflict.errors import PolicyConflictError, render_problem
@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate.register(commands)
     convert.register(commands)
     query.register(commands)
+    export.register(commands)
+    plot.register(commands)
 
     lookup.register(commands)
     return parser
