@@ -107,3 +107,38 @@ def _import(dotted: str) -> Any:
 def setup(app: Sphinx) -> None:
     """Connect the alias resolver."""
     app.connect("missing-reference", _resolve_alias)
+    _setup_pictures(app)
+
+
+def _draw_example_pictures(app: Sphinx) -> None:
+    """Draw the pictures of the shipped example stories into ``_generated/`` (the interop page
+    shows them), so the pictures in the docs are always those of the current code and data."""
+    import importlib.util
+    from pathlib import Path
+
+    import policyconflict
+    from policyconflict.interop.plot import positions_figure, timeline_figure
+
+    docs = Path(app.srcdir)
+    out = docs / "_generated"
+    out.mkdir(exist_ok=True)
+    examples = docs.parent / "examples"
+    la = policyconflict.load(examples / "data" / "la-sanctuary-2020.json")
+    spec = importlib.util.spec_from_file_location(
+        "_grants_example", examples / "sanctuary_grants_litigation.py"
+    )
+    assert spec is not None and spec.loader is not None
+    grants_module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(grants_module)
+    grants = grants_module.build_story()
+    figures = {
+        "la-timeline.png": timeline_figure(la),
+        "grants-timeline.png": timeline_figure(grants),
+        "la-positions.png": positions_figure(la, "deployment:us/dhs/cbp/2020-02/sanctuary-cities"),
+    }
+    for name, figure in figures.items():
+        figure.savefig(out / name, dpi=80)
+
+
+def _setup_pictures(app: Sphinx) -> None:
+    app.connect("builder-inited", _draw_example_pictures)

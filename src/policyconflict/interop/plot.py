@@ -7,7 +7,7 @@ one row per stance. :func:`positions_figure` draws the actors with a position on
 grouped by level of government, each linked to the target by a line coloured by its stance;
 :func:`positions` computes those positions.
 
-Both return a :class:`matplotlib.figure.Figure` (no pyplot, no global state; saving uses the
+Both return a ``matplotlib.figure.Figure`` (no pyplot, no global state; saving uses the
 Agg backend), to be saved with ``figure.savefig("timeline.svg")``.
 """
 
@@ -202,7 +202,7 @@ class ActorPosition:
 def positions(story: Story, target: str) -> tuple[ActorPosition, ...]:
     """Who took which stance toward ``target``: the speaker (or the principal a spokesperson
     spoke for) of each statement with a position on it, and the subject of each *supports* or
-    *opposes* relation to it; each in its group (:data:`GROUPS`: the level of government of
+    *opposes* relation to it; each in its group (``GROUPS``: the level of government of
     the actor's jurisdiction — a person's through the agency of their roles —, courts, or
     non-governmental). One record per actor and stance, in group then name order.
 
