@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import os
 import pty
@@ -328,9 +329,12 @@ def test_convert_onto_a_directory_exits_2(tmp_path: Path, story_file: Path) -> N
 
 
 def test_convert_into_a_missing_directory_exits_2(tmp_path: Path, story_file: Path) -> None:
-    result = cli("convert", str(story_file), str(tmp_path / "nowhere" / "out.json"))
+    target = tmp_path / "nowhere" / "out.json"
+    result = cli("convert", str(story_file), str(target))
     assert_clean_error(result, 2)
-    assert "no such file or directory" in result.stderr
+    # the file the user named, not the temporary file the writer would have made beside it
+    assert f"{str(target)!r}: no such file or directory" in result.stderr
+    assert ".tmp" not in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -621,10 +625,22 @@ def test_schema_is_the_shipped_schema() -> None:
     assert json.loads(result.stdout)["$schema"].endswith("2020-12/schema")
 
 
-def test_a_closed_pipe_ends_quietly() -> None:
-    # `policyconflict schema | head -1`: the reader leaves before the writer is done.
+@pytest.mark.parametrize(
+    "args",
+    [("schema",), ("query", "timeline", "STORY"), ("validate", "--format", "json", "STORY")],
+    ids=["schema", "query", "validate"],
+)
+def test_a_closed_pipe_ends_quietly_with_status_141(story_file: Path, args: Sequence[str]) -> None:
+    # `policyconflict query timeline FILE | head -1`: the reader leaves before the writer is
+    # done. The status is the one a shell reports for a program a closed pipe ends (128 +
+    # SIGPIPE), not 1, which says the input is invalid.
     process = subprocess.Popen(
-        [sys.executable, "-m", "policyconflict", "schema"],
+        [
+            sys.executable,
+            "-m",
+            "policyconflict",
+            *[str(story_file) if a == "STORY" else a for a in args],
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env=_env(),
@@ -634,7 +650,8 @@ def test_a_closed_pipe_ends_quietly() -> None:
     _, stderr = process.communicate(timeout=120)
     assert b"Traceback" not in stderr
     assert b"Exception ignored" not in stderr
-    assert process.returncode == 1
+    assert stderr == b""
+    assert process.returncode == 141
 
 
 # --- the safe writer, where a failure can be made to happen ------------------------------------
@@ -672,10 +689,61 @@ def test_atomic_writer_replaces_the_file_only_when_complete(tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["new.jsonl"]
 
 
-def test_query_an_invalid_file_reports_its_problems(bad_story_file: Path) -> None:
-    result = cli("query", "timeline", str(bad_story_file))
+def test_query_an_invalid_file_reports_its_problems(story_file: Path, bad_story_file: Path) -> None:
+    result = cli("query", "timeline", str(story_file), str(bad_story_file))
     assert_clean_error(result, 1)
     assert "$.laws[0].titel [unknown-field]" in result.stderr
+    # the message names the file the problems come from, and only that one
+    assert f"error: {bad_story_file}: 3 problems:" in result.stderr
+    assert str(story_file) not in result.stderr
+
+
+def test_convert_an_invalid_story_names_it(tmp_path: Path, bad_story_file: Path) -> None:
+    result = cli("convert", str(bad_story_file), str(tmp_path / "out.jsonl"))
+    assert_clean_error(result, 1)
+    assert f"error: {bad_story_file}: 3 problems:" in result.stderr
+
+
+def test_query_merge_conflict_names_the_file(tmp_path: Path, story_file: Path) -> None:
+    document = json.loads(story_file.read_text(encoding="utf-8"))
+    document["persons"][0]["name"] = "Someone Else"
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(document), encoding="utf-8")
+    result = cli("query", "timeline", str(story_file), str(changed))
+    assert_clean_error(result, 1)
+    assert f"error: {changed}: " in result.stderr
+
+
+def test_query_ambiguous_place_names_the_option(story_file: Path) -> None:
+    result = cli("query", "deployments", str(story_file), "--within", "Los Angeles")
+    assert_clean_error(result, 1)
+    assert f"error: query of {story_file}: --within: 'Los Angeles' is ambiguous" in result.stderr
+    assert LA_CITY in result.stderr
+    assert "within=" not in result.stderr
+
+
+def test_gazetteer_ambiguity_names_the_options_of_the_command() -> None:
+    result = cli("gazetteer", "Los Angeles")
+    assert_clean_error(result, 1)
+    assert "--within or --level" in result.stderr
+    assert "within=" not in result.stderr
+    assert "level=" not in result.stderr
+    within = cli("gazetteer", "Springfield", "--within", "Los Angeles")
+    assert_clean_error(within, 1)
+    assert "--within: 'Los Angeles' is ambiguous" in within.stderr
+    assert "within=" not in within.stderr
+
+
+def test_query_usage_error_prints_the_subcommand_usage(story_file: Path) -> None:
+    result = cli("query", "conflicts", str(story_file), "--kind", "nonsense")
+    assert_clean_error(result, 2)
+    assert result.stderr.startswith("usage: policyconflict query conflicts ")
+    assert (
+        "policyconflict query conflicts: error: unknown conflict kind 'nonsense'" in result.stderr
+    )
+    convert = cli("convert", str(story_file))
+    assert_clean_error(convert, 2)
+    assert convert.stderr.startswith("usage: policyconflict convert ")
 
 
 def test_convert_an_invalid_corpus_writes_nothing(tmp_path: Path, corpus_file: Path) -> None:
@@ -774,3 +842,76 @@ def test_an_interrupt_ends_with_status_130_and_no_traceback() -> None:
     assert process.returncode == 130, stderr.decode("utf-8", "replace")
     assert b"interrupted" in stderr
     assert b"Traceback" not in stderr
+
+
+# --- text the output cannot carry --------------------------------------------------------------
+
+SURROGATE = "\ud800"
+
+
+@pytest.fixture
+def surrogate_files(tmp_path: Path, story_file: Path, corpus_file: Path) -> tuple[Path, Path]:
+    """A story and a corpus whose problems' paths hold a lone surrogate (as JSON escapes)."""
+    document = json.loads(story_file.read_text(encoding="utf-8"))
+    document["laws"][0][SURROGATE] = 1
+    story = tmp_path / "surrogate.json"
+    story.write_text(json.dumps(document), encoding="utf-8")  # as the escape \\ud800
+    lines = _corpus_lines(corpus_file)
+    lines[3] = lines[3].replace('"type":', '"\\ud800":1,"type":', 1)
+    corpus = tmp_path / "surrogate.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return story, corpus
+
+
+def test_validate_escapes_a_lone_surrogate_in_a_path(surrogate_files: tuple[Path, Path]) -> None:
+    story, corpus = surrogate_files
+    text = cli("validate", str(story), str(corpus))
+    assert (text.returncode, text.stderr) == (1, "")
+    assert f"{story}: $.laws[0].\\ud800: unknown-field:" in text.stdout
+    assert f"{corpus}: line 4: $.\\ud800: unknown-field:" in text.stdout
+    as_json = cli("validate", "--format", "json", str(story), str(corpus))
+    assert (as_json.returncode, as_json.stderr) == (1, "")
+    files = json.loads(as_json.stdout)["files"]  # valid JSON, reading back the very key
+    assert [p["path"] for f in files for p in f["problems"]] == [
+        f"$.laws[0].{SURROGATE}",
+        f"line 4: $.{SURROGATE}",
+    ]
+    query = cli("query", "timeline", str(corpus))  # the error goes to standard error
+    assert_clean_error(query, 1)
+    assert "line 4: $.\\ud800" in query.stderr
+
+
+def test_main_escapes_what_its_streams_cannot_encode(
+    monkeypatch: pytest.MonkeyPatch, surrogate_files: tuple[Path, Path]
+) -> None:
+    from policyconflict.cli import main
+
+    story, corpus = surrogate_files
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # strict, like a real stdout
+    stderr = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    monkeypatch.setattr(sys, "stderr", stderr)
+    assert main(["validate", str(story)]) == 1
+    assert main(["validate", "--format", "json", str(corpus)]) == 1
+    assert main(["query", "timeline", str(story)]) == 1
+    for stream in (stdout, stderr):
+        stream.flush()
+        assert stream.errors == "strict"  # restored after each run
+    written = stdout.buffer.getvalue().decode("utf-8")
+    report, document = written.split("\n", 2)[:2], written.split("\n", 2)[2]
+    assert report[1].startswith(f"{story}: $.laws[0].\\ud800: unknown-field:")
+    assert json.loads(document)["files"][0]["problems"][0]["path"] == f"line 4: $.{SURROGATE}"
+    errors = stderr.buffer.getvalue().decode("ascii")
+    assert "$.laws[0].\\ud800" in errors
+
+
+def test_json_output_is_valid_in_any_encoding() -> None:
+    from policyconflict._cli._output import print_json
+
+    value = {"path": f"$.{SURROGATE}", "name": "Zoë 東京"}
+    for encoding in ("utf-8", "ascii", "latin-1"):
+        buffer = io.BytesIO()
+        stream = io.TextIOWrapper(buffer, encoding=encoding)
+        print_json(stream, value)
+        stream.flush()
+        assert json.loads(buffer.getvalue().decode(encoding)) == value

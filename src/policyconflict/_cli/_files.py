@@ -161,7 +161,11 @@ def atomic_writer(name: str) -> Iterator[BinaryIO]:
     except FileNotFoundError:
         mode = _new_file_mode()
     directory = target.parent
-    fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        # the temporary file is ours, not the user's: name the file they asked for
+        raise type(error)(error.errno, error.strerror, name) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle

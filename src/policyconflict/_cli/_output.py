@@ -1,14 +1,22 @@
-"""Printing results: aligned plain-text tables for people, JSON for programs."""
+"""Printing results: aligned plain-text tables for people, JSON for programs; text that the
+output cannot carry is escaped, never a crash."""
 
 from __future__ import annotations
 
+import codecs
+import contextlib
+import io
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-__all__ = ["cell", "plural", "print_json", "print_table"]
+__all__ = ["cell", "escaping", "plural", "print_json", "print_table"]
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 _ELLIPSIS = "…"
+_ESCAPE = "backslashreplace"
 
 
 def cell(value: object) -> str:
@@ -54,8 +62,42 @@ def print_table(
 
 
 def print_json(out: TextIO, value: Any) -> None:
-    """``value`` as indented JSON with sorted keys and a final newline."""
-    out.write(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+    """``value`` as indented JSON with sorted keys and a final newline.
+
+    Characters are written as they are when ``out`` is UTF-8, except lone surrogates (which no
+    encoding carries: a key ``"\\ud800"`` in a problem's path), written as JSON escapes; any
+    other output gets ASCII with JSON escapes. Either way the output is valid JSON that reads
+    back as ``value``.
+    """
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    if codecs.lookup(encoding).name != "utf-8":
+        out.write(json.dumps(value, indent=2, sort_keys=True) + "\n")
+        return
+    text = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
+    out.write(_SURROGATE.sub(_json_escape, text) + "\n")
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+@contextlib.contextmanager
+def escaping(stream: TextIO) -> Iterator[None]:
+    """While the body runs, ``stream`` writes what its encoding cannot carry as backslash
+    escapes (``\\ud800``) instead of raising :class:`UnicodeEncodeError` (``strict``, and also
+    ``surrogateescape``, which carries only the surrogates of undecodable bytes); its error
+    handler is restored afterwards. Streams other than :class:`io.TextIOWrapper` are left alone (a
+    :class:`io.StringIO` holds any text)."""
+    if not isinstance(stream, io.TextIOWrapper) or stream.errors == _ESCAPE:
+        yield
+        return
+    before = stream.errors
+    stream.reconfigure(errors=_ESCAPE)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(ValueError):  # closed meanwhile: nothing to restore
+            stream.reconfigure(errors=before)
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:

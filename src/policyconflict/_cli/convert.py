@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 from policyconflict._cli import _formats
 from policyconflict._cli._files import STDIO, atomic_writer
-from policyconflict._cli._usage import UsageError
+from policyconflict._cli._usage import UsageError, add_command, located
 from policyconflict.story import Story
 
 __all__ = ["register"]
@@ -16,7 +16,8 @@ __all__ = ["register"]
 
 def register(commands: Any) -> None:
     """Add the ``convert`` command."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "convert",
         help="convert between a story document and a JSON Lines corpus, or canonicalize",
         description=(
@@ -67,16 +68,18 @@ def run(args: argparse.Namespace, _out: TextIO, err: TextIO) -> int:
         )
     if args.in_place and kind_out != kinds_in[0]:
         raise UsageError("--in-place keeps the file's kind; convert to another file instead")
-    stories = [
-        s for name, kind in zip(sources, kinds_in, strict=True) for s in _read(name, kind, err)
-    ]
+    stories: list[Story] = []
+    for name, kind in zip(sources, kinds_in, strict=True):
+        with located(name):
+            stories.extend(_read(name, kind, err))
     names = ", ".join(map(repr, sources))
-    if kind_out == "story":
-        _write_story(_one_story(stories, args.id, args.title, names), target)
-    elif args.merge:
-        _write_corpus([_one_story(stories, args.id, args.title, names)], target)
-    else:
-        _write_corpus(stories, target)
+    with located(target):
+        if kind_out == "story":
+            _write_story(_one_story(stories, args.id, args.title, names), target)
+        elif args.merge:
+            _write_corpus([_one_story(stories, args.id, args.title, names)], target)
+        else:
+            _write_corpus(stories, target)
     return 0
 
 

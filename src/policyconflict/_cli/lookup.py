@@ -6,7 +6,8 @@ import argparse
 from typing import Any, TextIO
 
 from policyconflict._cli._output import print_json, print_table
-from policyconflict._cli._usage import add_format
+from policyconflict._cli._places import ambiguous_query, resolve_option
+from policyconflict._cli._usage import add_command, add_format
 from policyconflict.gazetteer import (
     LEVELS,
     AmbiguousPlaceError,
@@ -19,14 +20,16 @@ __all__ = ["register"]
 
 def register(commands: Any) -> None:
     """Add the ``schema`` and ``gazetteer`` commands."""
-    schema = commands.add_parser(
+    schema = add_command(
+        commands,
         "schema",
         help="print the JSON Schema of the interchange format",
         description="Print the JSON Schema (2020-12) of a story document and of a corpus line.",
     )
     schema.set_defaults(run=run_schema)
 
-    places = commands.add_parser(
+    places = add_command(
+        commands,
         "gazetteer",
         help="look up a place by name, ISO 3166 code or OCD division id",
         description=(
@@ -81,7 +84,11 @@ def run_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     gazetteer = default_gazetteer()
     query = " ".join(args.query)
     # --within may be a name too ("California"): resolve it first, so that it is one place.
-    within = None if args.within is None else gazetteer.resolve(args.within).id
+    within = (
+        None
+        if args.within is None
+        else resolve_option(lambda text: gazetteer.resolve(text).id, "--within", args.within)
+    )
     if args.all:
         found = gazetteer.find(query, within=within, level=args.level)
         if args.format == "json":
@@ -98,7 +105,7 @@ def run_gazetteer(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             print_json(out, [_record(p, gazetteer.ancestors(p)) for p in error.candidates])
         else:
             _print_places(out, error.candidates)
-        err.write(f"policyconflict: error: {error}\n")
+        err.write(f"policyconflict: error: {ambiguous_query(error, args.within, args.level)}\n")
         return 1
     chain = gazetteer.ancestors(place)
     record = _record(place, chain)

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from policyconflict._cli import _formats
 from policyconflict._cli._output import print_json, print_table
-from policyconflict._cli._usage import Run, UsageError, add_format
+from policyconflict._cli._usage import Run, UsageError, add_command, add_format, located
 from policyconflict.dates import Certainty, PartialDate, Period, as_date, as_period
 from policyconflict.errors import DateTextError
 from policyconflict.model.statements import Channel, Stance
@@ -74,7 +74,8 @@ def _certainty(parser: argparse.ArgumentParser) -> None:
 
 def register(commands: Any) -> None:
     """Add the ``query`` command and its subcommands."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "query",
         help="ask a corpus questions: statements, deployments, roles, laws, conflicts, timeline",
         description=(
@@ -85,8 +86,10 @@ def register(commands: Any) -> None:
     )
     questions = parser.add_subparsers(title="questions", metavar="QUESTION", required=True)
 
-    statements = questions.add_parser(
-        "statements", help="statements, filtered by speaker, stance, target, place and time"
+    statements = add_command(
+        questions,
+        "statements",
+        help="statements, filtered by speaker, stance, target, place and time",
     )
     _files(statements)
     statements.add_argument("--speaker", metavar="ID", help="said by this actor")
@@ -102,8 +105,8 @@ def register(commands: Any) -> None:
     _time(statements, "made")
     statements.set_defaults(run=_run(_statements))
 
-    deployments = questions.add_parser(
-        "deployments", help="deployments, filtered by place, agency and time"
+    deployments = add_command(
+        questions, "deployments", help="deployments, filtered by place, agency and time"
     )
     _files(deployments)
     deployments.add_argument("--within", metavar="PLACE", help="sent to this place or below it")
@@ -114,7 +117,7 @@ def register(commands: Any) -> None:
     _time(deployments, "active")
     deployments.set_defaults(run=_run(_deployments))
 
-    roles = questions.add_parser("roles", help="who held which post on a date")
+    roles = add_command(questions, "roles", help="who held which post on a date")
     _files(roles)
     roles.add_argument("--on", type=_date, required=True, metavar="DATE", help="the date")
     roles.add_argument("--organization", metavar="ID", help="only posts in this body")
@@ -122,8 +125,8 @@ def register(commands: Any) -> None:
     _certainty(roles)
     roles.set_defaults(run=_run(_roles))
 
-    laws = questions.add_parser(
-        "laws-in-force", help="laws that apply in a place and are in force on a date"
+    laws = add_command(
+        questions, "laws-in-force", help="laws that apply in a place and are in force on a date"
     )
     _files(laws)
     laws.add_argument("--place", required=True, metavar="PLACE", help="where the laws apply")
@@ -135,7 +138,7 @@ def register(commands: Any) -> None:
     _certainty(laws)
     laws.set_defaults(run=_run(_laws))
 
-    conflicts = questions.add_parser("conflicts", help="the conflicts the stories contain")
+    conflicts = add_command(questions, "conflicts", help="the conflicts the stories contain")
     _files(conflicts)
     conflicts.add_argument(
         "--kind",
@@ -151,7 +154,7 @@ def register(commands: Any) -> None:
     _certainty(conflicts)
     conflicts.set_defaults(run=_run(_conflicts))
 
-    timeline = questions.add_parser("timeline", help="every dated fact, in time order")
+    timeline = add_command(questions, "timeline", help="every dated fact, in time order")
     _files(timeline)
     timeline.set_defaults(run=_run(_timeline))
 
@@ -168,9 +171,11 @@ def _run(ask: Callable[[Any, argparse.Namespace], Answer]) -> Run:
 
         corpus = Corpus()
         for name in args.files:
-            for story in _formats.load_stories(name, err):
-                corpus.add(story)
-        headers, rows, value = ask(corpus, args)
+            with located(name):
+                for story in _formats.load_stories(name, err):
+                    corpus.add(story)
+        with located(f"query of {', '.join(args.files)}"):
+            headers, rows, value = ask(corpus, args)
         if args.format == "json":
             print_json(out, value)
         elif rows:
@@ -191,10 +196,15 @@ def _entities_json(entities: Sequence[Any]) -> list[Any]:
     return [json.loads(line) for line in buffer.getvalue().splitlines()[1:]]
 
 
-def _place(corpus: Any, text: str | None) -> str | None:
-    """A place argument as an id, by the corpus's one rule (:meth:`Corpus.place
-    <policyconflict.query.Corpus.place>`: an id, an ISO 3166 code or a name)."""
-    return None if text is None else str(corpus.place(text))
+def _place(corpus: Any, option: str, text: str | None) -> str | None:
+    """The argument of place ``option`` as an id, by the corpus's one rule (:meth:`Corpus.place
+    <policyconflict.query.Corpus.place>`: an id, an ISO 3166 code or a name); an unknown or
+    ambiguous place is an error that names ``option``."""
+    if text is None:
+        return None
+    from policyconflict._cli._places import resolve_option
+
+    return resolve_option(corpus.place, option, text)
 
 
 def _label(corpus: Any, entity_id: str | None) -> str | None:
@@ -220,7 +230,7 @@ def _statements(corpus: Any, args: argparse.Namespace) -> Answer:
         stance=args.stance,
         target=args.target,
         channel=args.channel,
-        within=_place(corpus, args.within),
+        within=_place(corpus, "--within", args.within),
         on=args.on,
         during=args.during,
         certainty=Certainty(args.certainty),
@@ -240,7 +250,7 @@ def _statements(corpus: Any, args: argparse.Namespace) -> Answer:
 
 def _deployments(corpus: Any, args: argparse.Namespace) -> Answer:
     found = corpus.deployments(
-        target_within=_place(corpus, args.within),
+        target_within=_place(corpus, "--within", args.within),
         agency=args.agency,
         supports=args.supports,
         active_on=args.on,
@@ -283,7 +293,7 @@ def _roles(corpus: Any, args: argparse.Namespace) -> Answer:
 
 def _laws(corpus: Any, args: argparse.Namespace) -> Answer:
     found = corpus.laws_in_force(
-        _place(corpus, args.place),
+        _place(corpus, "--place", args.place),
         args.on,
         restricts=args.restricts,
         topic=args.topic,
@@ -312,7 +322,7 @@ def _conflicts(corpus: Any, args: argparse.Namespace) -> Answer:
             raise UsageError(f"unknown conflict kind {kind!r}: one of {', '.join(sorted(known))}")
     found = corpus.conflicts(
         args.kind,
-        within=_place(corpus, args.within),
+        within=_place(corpus, "--within", args.within),
         during=args.during,
         certainty=Certainty(args.certainty),
     )

@@ -10,7 +10,7 @@ import attrs
 from policyconflict._cli import _formats
 from policyconflict._cli._files import os_reason
 from policyconflict._cli._output import plural, print_json
-from policyconflict._cli._usage import add_format
+from policyconflict._cli._usage import add_command, add_format
 from policyconflict.errors import Problem, ValidationError
 
 __all__ = ["FileReport", "check_file", "register"]
@@ -48,7 +48,8 @@ class FileReport:
 
 def register(commands: Any) -> None:
     """Add the ``validate`` command."""
-    parser = commands.add_parser(
+    parser = add_command(
+        commands,
         "validate",
         help="check story documents and JSON Lines corpora",
         description=(
