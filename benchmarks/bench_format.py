@@ -300,7 +300,7 @@ def corpus_runs(name: str, statements_n: int, mixed_n: int) -> tuple[Runs, Runs,
 
     def write_corpus() -> bytes:
         out = io.BytesIO()
-        jsonl.write_jsonl(records, out)
+        jsonl.write_records(records, out)
         return out.getvalue()
 
     loads = {

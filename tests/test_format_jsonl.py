@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from policyconflict import Person, ValidationError
+from policyconflict import PartialDate, Person, Statement, ValidationError
 from policyconflict.serialization import (
     TAGS,
     StoryStart,
@@ -21,6 +21,7 @@ from policyconflict.serialization import (
     iter_jsonl,
     read_stories,
     write_jsonl,
+    write_records,
 )
 from policyconflict.serialization.jsonl import BATCH
 from policyconflict.story import Story
@@ -30,9 +31,15 @@ from test_format_helpers import small_story
 HEADER = '{"format":"policyconflict","type":"header","version":1}\n'
 
 
-def corpus_text(items: list[Any]) -> str:
+def corpus_text(items: list[Story]) -> str:
     buffer = io.StringIO()
     write_jsonl(items, buffer)
+    return buffer.getvalue()
+
+
+def records_text(records: list[Any]) -> str:
+    buffer = io.StringIO()
+    write_records(records, buffer)
     return buffer.getvalue()
 
 
@@ -40,7 +47,7 @@ def corpus_text(items: list[Any]) -> str:
 @given(data=st.data())
 def test_iter_jsonl_inverts_write_jsonl_for_every_kind(tag: str, data: st.DataObject) -> None:
     entity = data.draw(STRATEGIES[TAGS[tag]]())
-    text = corpus_text([entity])
+    text = records_text([entity])
     _header, line, end = text.split("\n")  # only \n ends a line: U+2028 or U+0085 may not
     assert end == ""
     assert json.loads(line)["type"] == tag
@@ -95,7 +102,7 @@ def test_iter_jsonl_reads_at_most_one_batch_ahead() -> None:
     """Streaming: the reader never holds more than one batch of lines that it has not yielded
     yet, however long the corpus."""
     persons = [Person(id=f"person:p{i:05d}", name=f"Person {i}") for i in range(3 * BATCH + 7)]
-    lines = [line + "\n" for line in corpus_text(persons).split("\n")[:-1]]
+    lines = [line + "\n" for line in records_text(persons).split("\n")[:-1]]
     source = CountingLines(lines)
     yielded = 0
     for record in iter_jsonl(source):  # type: ignore[arg-type]
@@ -108,7 +115,7 @@ def test_iter_jsonl_reads_at_most_one_batch_ahead() -> None:
 
 def test_records_before_a_bad_line_are_yielded_first() -> None:
     persons = [Person(id=f"person:p{i:03d}", name=f"Person {i}") for i in range(5)]
-    lines = corpus_text(persons).split("\n")[:-1]
+    lines = records_text(persons).split("\n")[:-1]
     lines.insert(4, '{"type":"person","id":"person:bad","name":""}')
     records = iter_jsonl(io.StringIO("\n".join(lines) + "\n"))
     assert [next(records) for _ in range(3)] == persons[:3]
@@ -204,6 +211,64 @@ def test_records_before_a_bad_line_are_yielded() -> None:
         next(records)
 
 
-def test_write_jsonl_rejects_what_is_not_an_entity() -> None:
-    with pytest.raises(TypeError):
+def test_writers_reject_what_is_not_a_story_or_a_record() -> None:
+    with pytest.raises(TypeError, match="write_jsonl writes stories, not str"):
         write_jsonl(["story"], io.StringIO())  # type: ignore[list-item]
+    with pytest.raises(TypeError, match="not an entity or a StoryStart: str"):
+        write_records(["story"], io.StringIO())  # type: ignore[list-item]
+
+
+def test_write_jsonl_refuses_entities_outside_a_story(tmp_path: Path) -> None:
+    """The issue's case: a statement and its speaker, written without a story. read_stories
+    would refuse the file (an entity record before any story record), so write_jsonl refuses
+    to write it, and says how to write it instead."""
+    person = Person(id="person:ada", name="Ada")
+    statement = Statement(
+        id="statement:ada/1",
+        speaker=person.id,
+        date=PartialDate.parse("2020-02-14"),
+        text="No.",
+    )
+    with pytest.raises(
+        TypeError, match=r"statement 'statement:ada/1' is not in one.*from_entities"
+    ):
+        write_jsonl([statement, person], tmp_path / "loose.jsonl")  # type: ignore[list-item]
+    story = Story.from_entities(id="story:ada", title="Ada", entities=[statement, person])
+    write_jsonl([story], tmp_path / "story.jsonl")
+    assert list(read_stories(tmp_path / "story.jsonl")) == [story.canonical()]
+    # after a story, a bare entity would silently join that story when read: refused too
+    with pytest.raises(TypeError, match="is not in one"):
+        write_jsonl([story, person], io.StringIO())  # type: ignore[list-item]
+    # bare records are written by write_records, and read back by iter_jsonl only
+    text = records_text([statement, person])
+    assert list(iter_jsonl(io.StringIO(text))) == [statement, person]
+    with pytest.raises(ValidationError, match="outside-story"):
+        list(read_stories(io.StringIO(text)))
+
+
+@given(st.lists(st.one_of(stories(max_entities=4), STRATEGIES[Person]()), max_size=4))
+def test_what_write_jsonl_writes_read_stories_reads_back(items: list[Any]) -> None:
+    """Law: whatever write_jsonl accepts, read_stories reads back as the canonical stories;
+    what it cannot read back (a bare entity), write_jsonl refuses before writing it."""
+    buffer = io.StringIO()
+    try:
+        write_jsonl(items, buffer)
+    except TypeError:
+        assert not all(isinstance(item, Story) for item in items)
+        return
+    assert all(isinstance(item, Story) for item in items)
+    assert list(read_stories(io.StringIO(buffer.getvalue()))) == [s.canonical() for s in items]
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.builds(StoryStart, id=st.just("story:s"), title=st.just("S")),
+            STRATEGIES[Person](),
+            STRATEGIES[Statement](),
+        ),
+        max_size=6,
+    )
+)
+def test_iter_jsonl_inverts_write_records(records: list[Any]) -> None:
+    assert list(iter_jsonl(io.StringIO(records_text(records)))) == records

@@ -189,10 +189,10 @@ def _run(ask: Callable[[Any, argparse.Namespace], Answer]) -> Run:
 
 def _entities_json(entities: Sequence[Any]) -> list[Any]:
     """Entities as JSON values in the corpus-line form (with their ``type`` tag)."""
-    from policyconflict.serialization.jsonl import write_jsonl
+    from policyconflict.serialization.jsonl import write_records
 
     buffer = io.StringIO()
-    write_jsonl(entities, buffer)
+    write_records(entities, buffer)
     return [json.loads(line) for line in buffer.getvalue().splitlines()[1:]]
 
 

@@ -2,7 +2,8 @@
 corpora, with a JSON Schema generated from the model classes.
 
 * :func:`dumps` / :func:`loads`, :func:`dump` / :func:`load` — one story as one document.
-* :func:`write_jsonl` / :func:`iter_jsonl` / :func:`read_stories` — corpora, one entity a line.
+* :func:`write_jsonl` / :func:`read_stories` — corpora of stories, one entity a line; and
+  :func:`write_records` / :func:`iter_jsonl` — their records, one at a time.
 * :func:`json_schema` — the JSON Schema (2020-12) of a document.
 
 Format rules in brief (the module docstrings say more):
@@ -49,12 +50,13 @@ if TYPE_CHECKING:
         iter_jsonl,
         read_stories,
         write_jsonl,
+        write_records,
     )
     from policyconflict.serialization.schema import json_schema
 
 _LAZY = {
     **dict.fromkeys(
-        ("TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl"),
+        ("TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl", "write_records"),
         "policyconflict.serialization.jsonl",
     ),
     "json_schema": "policyconflict.serialization.schema",
@@ -83,4 +85,5 @@ __all__ = [
     "read_stories",
     "register_migration",
     "write_jsonl",
+    "write_records",
 ]

@@ -7,12 +7,12 @@ problems are the story's paths: ``$.statements[3].date``.
 
 from __future__ import annotations
 
-import gc
 import io
 import operator
 import os
 from typing import IO, Any, Final
 
+from policyconflict._gc import gc_paused
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.model.claims import Claim
 from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from, wrong
@@ -24,7 +24,12 @@ from policyconflict.serialization._json import (
     parse_fast,
     with_depth_problem,
 )
-from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION, migrate
+from policyconflict.serialization._migrations import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    envelope,
+    migrate,
+)
 from policyconflict.story import COLLECTIONS, Story
 
 __all__ = [
@@ -45,24 +50,6 @@ _UNSTRUCTURE: Final = HookTable(CONVERTER.get_unstructure_hook)
 _MISSING: Final = object()
 
 
-class bulk:
-    """Pause the cyclic garbage collector while many acyclic objects are made at once.
-
-    Loading creates no reference cycles, so collections during a load only cost time. A class
-    rather than a generator-based context manager: it is entered once per JSON Lines batch.
-    """
-
-    __slots__ = ("enabled",)
-
-    def __enter__(self) -> None:
-        self.enabled = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.enabled:
-            gc.enable()
-
-
 _id: Final = operator.attrgetter("id")
 
 
@@ -71,12 +58,7 @@ def story_to_value(story: Story) -> dict[str, Any]:
     their default left out, the envelope keys added."""
     if not isinstance(story, Story):
         raise TypeError(f"expected a Story, got {type(story).__name__}")
-    value: dict[str, Any] = {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "id": story.id,
-        "title": story.title,
-    }
+    value: dict[str, Any] = {**envelope(), "id": story.id, "title": story.title}
     for name, cls in COLLECTIONS.items():
         items = getattr(story, name)
         if items:
@@ -96,7 +78,7 @@ def dumps(story: Story) -> str:
 
 
 def _dump_bytes(story: Story) -> bytes:
-    with bulk():
+    with gc_paused():
         value = story_to_value(story)
     try:
         return encode(value)
@@ -161,7 +143,7 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
             raise ValidationError([*problems, _problem(root, wrong(body, "an object"))])
         body = {k: v for k, v in body.items() if k not in ENVELOPE}
     try:
-        with bulk():
+        with gc_paused():
             story: Story = _STRUCTURE_STORY(body, Story)
     except Exception as exc:
         problems.extend(problems_from(exc, root))
@@ -185,7 +167,7 @@ def loads(data: str | bytes | bytearray | memoryview) -> Story:
     Every problem is reported at once in one :class:`~policyconflict.errors.ValidationError`;
     no other exception escapes, whatever the input. Entities keep the document's order.
     """
-    with bulk():
+    with gc_paused():
         value = parse_fast(data)
         if value is not UNSURE:
             try:

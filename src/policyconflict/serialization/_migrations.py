@@ -20,6 +20,7 @@ __all__ = [
     "MIGRATIONS",
     "Migration",
     "check_version",
+    "envelope",
     "migrate",
     "register_migration",
 ]
@@ -29,6 +30,13 @@ FORMAT_NAME: Final = "policyconflict"
 
 FORMAT_VERSION: Final = 1
 """The version this library writes, and the newest it reads."""
+
+
+def envelope() -> dict[str, Any]:
+    """The keys that say what a file is, written first in every story document and in the
+    header line of every JSON Lines corpus: ``{"format": "policyconflict", "version": 1}``."""
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION}
+
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 

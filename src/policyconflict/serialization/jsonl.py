@@ -8,6 +8,19 @@ fields and a ``type`` from :data:`TAGS` — an explicit, stable map, never a Pyt
 Each line is written canonically (sorted keys, no spaces, fields equal to their default left
 out); :func:`write_jsonl` writes a story's entities kind by kind, in id order.
 
+Two levels, each a pair whose reader reads back what its writer writes:
+
+* stories: :func:`write_jsonl` writes :class:`~policyconflict.story.Story` objects, and
+  :func:`read_stories` (and ``policyconflict validate``) reads them back, equal to their
+  :meth:`~policyconflict.story.Story.canonical` form. It refuses a bare entity with a
+  :class:`TypeError`: an entity record before any story record is not part of a story, so
+  :func:`read_stories` could not read it back (and after a story's records it would silently
+  join that story). Gather loose entities with
+  :meth:`Story.from_entities <policyconflict.story.Story.from_entities>` first, which also
+  checks that their references resolve;
+* records: :func:`write_records` writes entities and :class:`StoryStart` markers as they are,
+  and :func:`iter_jsonl` reads them back, one record at a time, without the story checks.
+
 :func:`iter_jsonl` streams: it reads a batch of lines at a time and yields one record at a
 time. It checks each line as strictly as :func:`~policyconflict.serialization.loads` checks a
 document and raises :class:`~policyconflict.errors.ValidationError` at the first bad line, with
@@ -27,6 +40,7 @@ from typing import Any, Final
 
 import attrs
 
+from policyconflict._gc import gc_paused
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.model import (
     Agency,
@@ -47,7 +61,7 @@ from policyconflict.model import (
 from policyconflict.model import _fields as f
 from policyconflict.model.claims import Claim
 from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from, wrong
-from policyconflict.serialization._document import PathOrFile, bulk
+from policyconflict.serialization._document import PathOrFile
 from policyconflict.serialization._json import (
     DuplicateKeys,
     encode,
@@ -59,11 +73,12 @@ from policyconflict.serialization._migrations import (
     FORMAT_NAME,
     FORMAT_VERSION,
     check_version,
+    envelope,
     migrate,
 )
 from policyconflict.story import COLLECTIONS, Entity, Story
 
-__all__ = ["TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl"]
+__all__ = ["TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl", "write_records"]
 
 TAGS: Final[Mapping[str, type[Any]]] = {
     "source": Source,
@@ -114,18 +129,47 @@ _RECORDS: Final[Mapping[str, type[Any]]] = {**TAGS, STORY: StoryStart, CLAIM: Cl
 # -- writing ---------------------------------------------------------------------------------------
 
 
-def _lines(items: Iterable[Story | Entity]) -> Iterator[bytes]:
-    yield encode({"format": FORMAT_NAME, "type": HEADER, "version": FORMAT_VERSION})
-    for item in items:
-        if isinstance(item, Story):
-            yield encode({"id": item.id, "title": item.title, "type": STORY})
-            for name in COLLECTIONS:
-                for entity in sorted(getattr(item, name), key=_BY_ID):
-                    yield _entity_line(entity)
-            for claim in sorted(item.claims, key=Claim.sort_key):
-                yield _claim_line(claim)
+def _story_lines(stories: Iterable[Story]) -> Iterator[bytes]:
+    yield _header_line()
+    for story in stories:
+        if not isinstance(story, Story):
+            raise TypeError(_not_a_story(story))
+        yield _story_start_line(story.id, story.title)
+        for name in COLLECTIONS:
+            for entity in sorted(getattr(story, name), key=_BY_ID):
+                yield _entity_line(entity)
+        for claim in sorted(story.claims, key=Claim.sort_key):
+            yield _claim_line(claim)
+
+
+def _not_a_story(item: object) -> str:
+    tag = _TAG_OF.get(type(item))
+    if tag is None:
+        return f"write_jsonl writes stories, not {type(item).__name__}"
+    return (
+        f"write_jsonl writes stories, and {tag} {getattr(item, 'id', '')!r} is not in one: "
+        "read_stories could not read it back. Gather entities with Story.from_entities(id=..., "
+        "title=..., entities=...), or write bare records with write_records (read by iter_jsonl)"
+    )
+
+
+def _record_lines(records: Iterable[Record]) -> Iterator[bytes]:
+    yield _header_line()
+    for record in records:
+        if isinstance(record, StoryStart):
+            yield _story_start_line(record.id, record.title)
+        elif isinstance(record, Claim):
+            yield _claim_line(record)
         else:
-            yield _entity_line(item)
+            yield _entity_line(record)
+
+
+def _header_line() -> bytes:
+    return encode({**envelope(), "type": HEADER})
+
+
+def _story_start_line(story_id: str, title: str) -> bytes:
+    return encode({"id": story_id, "title": title, "type": STORY})
 
 
 _BY_ID: Final = operator.attrgetter("id")
@@ -134,7 +178,7 @@ _BY_ID: Final = operator.attrgetter("id")
 def _entity_line(entity: Any) -> bytes:
     tag = _TAG_OF.get(type(entity))
     if tag is None:
-        raise TypeError(f"not a story or an entity: {type(entity).__name__}")
+        raise TypeError(f"not an entity or a StoryStart: {type(entity).__name__}")
     value = _UNSTRUCTURE[type(entity)](entity)
     value["type"] = tag
     try:
@@ -154,20 +198,52 @@ def _claim_line(claim: Claim) -> bytes:
     return encode(value)
 
 
-def write_jsonl(items: Iterable[Story | Entity], target: PathOrFile) -> int:
-    """Write a header line, then each story (a ``story`` line and its entities) or entity, to a
-    path or an open file (text or binary). Returns the number of lines written.
+def write_jsonl(stories: Iterable[Story], target: PathOrFile) -> int:
+    """Write a header line, then each story (a ``story`` line and its entities, kind by kind
+    in id order), to a path or an open file (text or binary). Returns the number of lines
+    written; :func:`read_stories` reads the stories back.
 
-    Lines are written ``BATCH`` at a time."""
+    A bare entity is a :class:`TypeError` (see the module's description: it would not be
+    read back as part of any story). Lines are written ``BATCH`` at a time.
+
+    >>> import io
+    >>> from policyconflict import Person, Story
+    >>> person = Person(id="person:ada", name="Ada")
+    >>> buffer = io.StringIO()
+    >>> write_jsonl([Story.from_entities(id="story:a", title="A", entities=[person])], buffer)
+    3
+    >>> [s.persons for s in read_stories(io.StringIO(buffer.getvalue()))]
+    [(Person(id='person:ada', name='Ada'...),)]
+    >>> write_jsonl([person], io.StringIO())
+    Traceback (most recent call last):
+        ...
+    TypeError: write_jsonl writes stories, and person 'person:ada' is not in one: ...
+    """
+    return _write_lines(_story_lines(stories), target)
+
+
+def write_records(records: Iterable[Record], target: PathOrFile) -> int:
+    """Write a header line, then each record — an entity, or a :class:`StoryStart` — as it is,
+    to a path or an open file (text or binary). Returns the number of lines written;
+    :func:`iter_jsonl` reads the records back.
+
+    Nothing checks that the entities follow a story record or that their references resolve:
+    :func:`read_stories` and ``policyconflict validate`` accept the file only if they do. To
+    write stories, use :func:`write_jsonl`.
+    """
+    return _write_lines(_record_lines(records), target)
+
+
+def _write_lines(lines: Iterable[bytes], target: PathOrFile) -> int:
     if isinstance(target, str | os.PathLike):
         with open(target, "wb") as handle:
-            return write_jsonl(items, handle)
+            return _write_lines(lines, handle)
     text_mode = isinstance(target, io.TextIOBase)
     out: Any = target
     count = 0
     batch: list[bytes] = []
-    with bulk():
-        for line in _lines(items):
+    with gc_paused():
+        for line in lines:
             batch.append(line)
             if len(batch) == BATCH:
                 count += _write(out, batch, text_mode)
@@ -302,7 +378,7 @@ def _numbered(source: PathOrFile) -> Iterator[tuple[int, Record]]:
             break
         done: list[tuple[int, Record]] = []
         failure: ValidationError | None = None
-        with bulk():
+        with gc_paused():
             try:
                 for number, line in chunk:
                     if version is None:
@@ -366,7 +442,7 @@ def _story(start: StoryStart, entities: list[tuple[int, Entity | Claim]]) -> Sto
         buckets[name].append(entity)
         lines[name].append(number)
     try:
-        with bulk():
+        with gc_paused():
             return Story(
                 id=start.id, title=start.title, **{k: tuple(v) for k, v in buckets.items()}
             )
