@@ -10,15 +10,19 @@ import pty
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from policyconflict import Certainty, Story
+from policyconflict import Certainty, Person, Story
 from policyconflict.serialization import dumps, loads
+from policyconflict.testing import STRATEGIES, stories
 
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src"
@@ -424,6 +428,33 @@ def test_validate_a_corpus_reports_broken_references_per_story(
     result = cli("validate", str(path))
     assert result.returncode == 1
     assert f"line {number + 1}: $.speaker: unknown-reference:" in result.stdout
+
+
+def test_validate_reports_bad_values_and_dangling_references_together(
+    tmp_path: Path, story_file: Path, corpus_file: Path
+) -> None:
+    document = json.loads(story_file.read_text(encoding="utf-8"))
+    document["statements"][0]["date"] = "2020-13-45"
+    document["statements"][1]["speaker"] = "person:nobody"
+    story = tmp_path / "both.json"
+    story.write_text(json.dumps(document), encoding="utf-8")
+    lines = _corpus_lines(corpus_file)
+    bad, dangling = [i for i, line in enumerate(lines) if '"type":"statement"' in line][:2]
+    lines[bad] = lines[bad].replace('"date":"', '"date":"x', 1)
+    lines[dangling] = lines[dangling].replace('"speaker":"', '"speaker":"person:nobody-', 1)
+    corpus = tmp_path / "both.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = cli("validate", "--format", "json", str(story), str(corpus))
+    assert result.returncode == 1, result.stderr
+    reports = json.loads(result.stdout)["files"]
+    assert [(p["path"], p["code"]) for p in reports[0]["problems"]] == [
+        ("$.statements[0].date", "bad-date"),
+        ("$.statements[1].speaker", "unknown-reference"),
+    ]
+    assert [(p["path"], p["code"]) for p in reports[1]["problems"]] == [
+        (f"line {bad + 1}: $.date", "bad-date"),
+        (f"line {dangling + 1}: $.speaker", "unknown-reference"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -915,3 +946,27 @@ def test_json_output_is_valid_in_any_encoding() -> None:
         print_json(stream, value)
         stream.flush()
         assert json.loads(buffer.getvalue().decode(encoding)) == value
+
+
+# --- what the library writes, validate reads back ------------------------------------------------
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.one_of(stories(max_entities=6), STRATEGIES[Person]()), max_size=3))
+def test_validate_accepts_what_write_jsonl_writes(items: list[Any]) -> None:
+    """Law: a file that write_jsonl writes, validate finds valid, with every entity counted;
+    what validate would refuse (a bare entity outside a story), write_jsonl does not write."""
+    from policyconflict._cli.validate import check_file
+    from policyconflict.serialization import write_jsonl
+
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "corpus.jsonl"
+        try:
+            write_jsonl(items, path)
+        except TypeError:
+            assert not all(isinstance(item, Story) for item in items)
+            return
+        report = check_file(str(path), io.StringIO())
+    assert report.problems == ()
+    assert report.valid
+    assert report.entities == sum(len(list(s.entities())) for s in items)

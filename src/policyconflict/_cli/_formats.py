@@ -9,7 +9,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import PurePath
-from typing import BinaryIO, Literal, TextIO
+from typing import Any, BinaryIO, Literal, TextIO
 
 import attrs
 
@@ -162,27 +162,47 @@ def _renumber(problems: Iterable[Problem], numbers: Sequence[int]) -> list[Probl
 
 def _corpus_problems(handle: BinaryIO) -> list[Problem]:
     """Every problem of a corpus: each line checked on its own after the header, then each
-    story whose lines are all good checked as a whole.
+    story checked as a whole — a story whose lines are all good exactly as the loader checks
+    it, and a story with bad lines for the references among the entities of its good lines.
 
     Each line (or story) is checked as a small corpus of the header and that line (or the
     story's lines), so the checks are exactly the loader's; only the line numbers are mapped
     back. One story's lines are held in memory at a time.
     """
+    from policyconflict.serialization._references import ids_in, problems_among
     from policyconflict.serialization.jsonl import StoryStart, iter_jsonl, read_stories
 
     problems: list[Problem] = []
     header: bytes | None = None
-    story_lines: list[tuple[int, bytes]] = []
+    in_story = False
+    story_lines: list[tuple[int, bytes, Any]] = []  # the good lines: number, text, record
+    missing: set[str] = set()  # the ids on the story's bad lines
     story_ok = True
 
     def close_story() -> None:
-        if story_lines and story_ok and header is not None:
-            data = b"".join([header, *(line for _, line in story_lines)])
+        if header is None or not story_lines:
+            return
+        if story_ok:
+            data = b"".join([header, *(line for _, line, _ in story_lines)])
             try:
                 for _ in read_stories(io.BytesIO(data)):
                     pass
             except ValidationError as error:
-                problems.extend(_renumber(error.problems, [1, *(n for n, _ in story_lines)]))
+                problems.extend(_renumber(error.problems, [1, *(n for n, _, _ in story_lines)]))
+            return
+        loaded = [
+            (f"line {number}: $", record)
+            for number, _, record in story_lines
+            if not isinstance(record, StoryStart)
+        ]
+        problems.extend(problems_among(loaded, missing))
+
+    def open_story() -> None:
+        nonlocal in_story, story_ok
+        close_story()
+        story_lines.clear()
+        missing.clear()
+        in_story, story_ok = True, True
 
     number = 0
     for number, raw in enumerate(handle, start=1):
@@ -200,12 +220,16 @@ def _corpus_problems(handle: BinaryIO) -> list[Problem]:
             records = list(iter_jsonl(io.BytesIO(header + line)))
         except ValidationError as error:
             problems.extend(_renumber(error.problems, [1, number]))
+            value = _raw_value(line)
+            if isinstance(value, dict) and value.get("type") == "story":
+                open_story()  # a bad story record still opens a story
+            missing.update(ids_in(value))
             story_ok = False
             continue
         if isinstance(records[0], StoryStart):
-            close_story()
-            story_lines, story_ok = [(number, line)], True
-        elif not story_lines:
+            open_story()
+            story_lines.append((number, line, records[0]))
+        elif not in_story:
             problems.append(
                 Problem(
                     path=f"line {number}: $",
@@ -214,7 +238,7 @@ def _corpus_problems(handle: BinaryIO) -> list[Problem]:
                 )
             )
         else:
-            story_lines.append((number, line))
+            story_lines.append((number, line, records[0]))
     close_story()
     if header is None:
         problems.append(
@@ -225,6 +249,14 @@ def _corpus_problems(handle: BinaryIO) -> list[Problem]:
             )
         )
     return problems
+
+
+def _raw_value(line: bytes) -> Any:
+    """The JSON value on a bad line, if it is JSON at all (for the ids it holds)."""
+    try:
+        return json.loads(line)
+    except (ValueError, RecursionError):  # not JSON, or nested too deep to read back here
+        return None
 
 
 def problems_of(error: ValidationError) -> tuple[Problem, ...]:

@@ -30,6 +30,7 @@ from policyconflict.serialization._migrations import (
     envelope,
     migrate,
 )
+from policyconflict.serialization._references import ids_in, problems_among
 from policyconflict.story import COLLECTIONS, Story
 
 __all__ = [
@@ -47,6 +48,7 @@ ENVELOPE: Final = ("format", "version")
 
 _STRUCTURE_STORY: Final = CONVERTER.get_structure_hook(Story)
 _UNSTRUCTURE: Final = HookTable(CONVERTER.get_unstructure_hook)
+_STRUCTURE: Final = HookTable(CONVERTER.get_structure_hook)
 _MISSING: Final = object()
 
 
@@ -147,9 +149,33 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
             story: Story = _STRUCTURE_STORY(body, Story)
     except Exception as exc:
         problems.extend(problems_from(exc, root))
+        seen = set(problems)
+        problems.extend(p for p in _reference_problems(body, root) if p not in seen)
     if problems:
         raise ValidationError(with_depth_problem(problems, value, root))
     return story
+
+
+def _reference_problems(body: Any, root: str) -> list[Problem]:
+    """The cross-entity problems among the entities of ``body`` that load on their own (see
+    :mod:`~policyconflict.serialization._references`): a story that did not load still has its
+    references checked."""
+    if not isinstance(body, dict):
+        return []
+    loaded: list[tuple[str, Any]] = []
+    missing: set[str] = set()
+    for key, items in body.items():
+        cls = COLLECTIONS.get(key)
+        if cls is None or not isinstance(items, list):
+            missing |= ids_in(items)  # a misspelt or malformed collection: its ids may be meant
+            continue
+        hook = _STRUCTURE[cls]
+        for i, item in enumerate(items):
+            try:
+                loaded.append((f"{root}.{key}[{i}]", hook(item, cls)))
+            except Exception:
+                missing |= ids_in(item)
+    return problems_among(loaded, missing)
 
 
 def _short(value: object) -> str:
