@@ -20,7 +20,9 @@ class gc_paused:  # lower case: it reads as an action, ``with gc_paused(): ...``
 
     >>> import gc
     >>> with gc_paused():
-    ...     gc.isenabled()
+    ...     with gc_paused():
+    ...         pass
+    ...     gc.isenabled()  # still paused after the inner pause ended
     False
     >>> gc.isenabled()
     True

@@ -60,15 +60,14 @@ policyconflict.gazetteer.AmbiguousPlaceError: 'Los Angeles' within California (.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
 import attrs
 
+from policyconflict._gc import gc_paused
 from policyconflict.errors import PolicyConflictError
 
 __all__ = [
@@ -386,7 +385,7 @@ class Gazetteer:
 
     def _name_index(self) -> dict[str, list[Place]]:
         if self._names is None:
-            with _gc_paused():
+            with gc_paused():
                 self._names = self._build_name_index()
         return self._names
 
@@ -499,17 +498,5 @@ def default_gazetteer() -> Gazetteer:
     """The gazetteer of the shipped Open Civic Data division ids, read on the first call."""
     from policyconflict._gazetteer_load import load_shipped
 
-    with _gc_paused():
+    with gc_paused():
         return Gazetteer(load_shipped(Place))
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while tens of thousands of acyclic objects are made."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from operator import attrgetter
 from typing import Any
 
+from policyconflict._gc import gc_paused
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
@@ -21,22 +20,6 @@ from policyconflict.query._index._thresholds import DEFAULT, Thresholds
 from policyconflict.query._places import PlaceSource, PlaceTree, deployment_places
 from policyconflict.query._status import Courts
 from policyconflict.query._store import STRUCTURAL, Store
-
-
-@contextlib.contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cycle collector while an index is built.
-
-    Building allocates millions of small objects and no reference cycles; with the collector
-    running, each of its full passes walks every object of the corpus again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _targets_of_law(law: Law) -> tuple[str, ...]:
@@ -130,7 +113,7 @@ class Engine:
     def statements(self) -> StatementIndex:
         """The statement index."""
         if self._statements is None:
-            with _no_gc():
+            with gc_paused():
                 self._statements = StatementIndex(
                     self.store.lists["statements"], self.actors.places_of, self.thresholds
                 )
@@ -141,7 +124,7 @@ class Engine:
         """Deployments by place (and the places above), deploying agency and supported agency,
         over their periods."""
         if self._deployments is None:
-            with _no_gc():
+            with gc_paused():
                 items: list[Deployment] = self.store.lists["deployments"]
                 self._deployments = SpanIndex(
                     [d.period for d in items],
@@ -158,7 +141,7 @@ class Engine:
     def roles(self) -> SpanIndex:
         """Roles by organization and title (case-folded), over their periods."""
         if self._roles is None:
-            with _no_gc():
+            with gc_paused():
                 items: list[Role] = self.store.lists["roles"]
                 self._roles = SpanIndex(
                     list(map(attrgetter("period"), items)),
@@ -177,7 +160,7 @@ class Engine:
         if self._roles_by_person is None:
             roles: list[Role] = self.store.lists["roles"]
             found: defaultdict[str, list[int]] = defaultdict(list)
-            with _no_gc():
+            with gc_paused():
                 people = map(attrgetter("person"), roles)
                 append_each(map(found.__getitem__, people), range(len(roles)))
             self._roles_by_person = dict(found)
@@ -187,7 +170,7 @@ class Engine:
     def laws(self) -> SpanIndex:
         """Laws by jurisdiction, over their effective periods."""
         if self._laws is None:
-            with _no_gc():
+            with gc_paused():
                 items: list[Law] = self.store.lists["laws"]
                 self._laws = SpanIndex(
                     [law.effective_period for law in items],
