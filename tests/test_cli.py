@@ -970,3 +970,14 @@ def test_validate_accepts_what_write_jsonl_writes(items: list[Any]) -> None:
     assert report.problems == ()
     assert report.valid
     assert report.entities == sum(len(list(s.entities())) for s in items)
+
+
+def test_query_an_unknown_place_id_is_an_error_naming_the_file(story_file: Path) -> None:
+    # an OCD id that no gazetteer or corpus knows: the corpus raises, the command line says so
+    # (status 1, the file asked, no traceback), never "nothing matches" with status 0
+    place = "ocd-division/country:us/state:zz"
+    result = cli("query", "deployments", str(story_file), "--within", place)
+    assert_clean_error(result, 1)
+    assert f"error: query of {story_file}: " in result.stderr
+    assert place in result.stderr
+    assert "nothing matches" not in result.stderr
