@@ -736,8 +736,12 @@ def test_convert_an_invalid_story_names_it(tmp_path: Path, bad_story_file: Path)
 
 
 def test_query_merge_conflict_names_the_file(tmp_path: Path, story_file: Path) -> None:
+    # an id used for another kind of thing: the file that brings it is named
     document = json.loads(story_file.read_text(encoding="utf-8"))
-    document["persons"][0]["name"] = "Someone Else"
+    person = document["persons"].pop(0)
+    group = {"id": person["id"], "name": person["name"], "kind": "ngo"}
+    document["organizations"] = [*document.get("organizations", []), group]
+    document["roles"] = [r for r in document.get("roles", []) if r["person"] != person["id"]]
     changed = tmp_path / "changed.json"
     changed.write_text(json.dumps(document), encoding="utf-8")
     result = cli("query", "timeline", str(story_file), str(changed))
