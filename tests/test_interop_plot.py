@@ -44,7 +44,9 @@ def test_la_timeline() -> None:
     assert "SB 54" in texts
     assert "Deployment by CBP" in texts
     assert "statements: oppose" in texts
-    assert {"in-force", "enjoined", "stayed", "struck"} <= set(texts)
+    assert {"in-force", "enjoined", "stayed", "struck", "unknown", "not-yet-effective"} <= set(
+        texts
+    )
 
 
 def test_grants_timeline_shows_injunctions() -> None:

@@ -180,7 +180,14 @@ def _law_rows(ruling: str, story: Story, row_of: dict[str, int]) -> set[int]:
 def _legend(axes: Any) -> None:
     from matplotlib.patches import Patch
 
-    shown = (LawState.IN_FORCE, LawState.ENJOINED, LawState.STAYED, LawState.STRUCK)
+    shown = (
+        LawState.IN_FORCE,
+        LawState.ENJOINED,
+        LawState.STAYED,
+        LawState.STRUCK,
+        LawState.UNKNOWN,
+        LawState.NOT_YET_EFFECTIVE,
+    )
     handles = [Patch(color=STATE_COLOURS[s], label=s.value) for s in shown]
     handles += [
         Patch(color=STANCE_COLOURS[s], label=s.value) for s in (Stance.SUPPORT, Stance.OPPOSE)
