@@ -66,6 +66,28 @@ def test_a_reference_to_an_entity_that_did_not_load_is_not_reported() -> None:
     assert problems(document) == [("$.persons", "wrong-type")]
 
 
+@pytest.mark.parametrize(
+    "unreadable",
+    [
+        pytest.param("x", id="not-an-object"),
+        pytest.param({}, id="no-id"),
+        pytest.param({"id": "Eric Garcetti"}, id="bad-id"),
+    ],
+)
+def test_an_entity_without_a_readable_id_hides_every_dangling_reference(unreadable: Any) -> None:
+    # Any reference may be meant for the entity whose id cannot be read: none is reported,
+    # even one that dangles for another reason.
+    document = small_document()
+    person = next(i for i, p in enumerate(document["persons"]) if p["id"] == SPEAKER)
+    document["persons"][person] = unreadable
+    other = next(i for i, s in enumerate(document["statements"]) if s["speaker"] != SPEAKER)
+    document["statements"][other]["speaker"] = "person:nobody"
+    assert all(code != "unknown-reference" for _, code in problems(document))
+    # the same reference dangles and is reported once every entity's id can be read
+    document["persons"][person] = small_document()["persons"][person]
+    assert problems(document) == [(f"$.statements[{other}].speaker", "unknown-reference")]
+
+
 def test_a_duplicate_id_is_reported_beside_a_bad_value() -> None:
     document = small_document()
     document["figures"][0]["period"] = "2020-13"

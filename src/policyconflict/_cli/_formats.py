@@ -169,7 +169,7 @@ def _corpus_problems(handle: BinaryIO) -> list[Problem]:
     story's lines), so the checks are exactly the loader's; only the line numbers are mapped
     back. One story's lines are held in memory at a time.
     """
-    from policyconflict.serialization._references import ids_in, problems_among
+    from policyconflict.serialization._references import failed_ids, problems_among
     from policyconflict.serialization.jsonl import StoryStart, iter_jsonl, read_stories
 
     problems: list[Problem] = []
@@ -177,6 +177,7 @@ def _corpus_problems(handle: BinaryIO) -> list[Problem]:
     in_story = False
     story_lines: list[tuple[int, bytes, Any]] = []  # the good lines: number, text, record
     missing: set[str] = set()  # the ids on the story's bad lines
+    unreadable = False  # a bad line whose entity's id cannot be read
     story_ok = True
 
     def close_story() -> None:
@@ -195,14 +196,14 @@ def _corpus_problems(handle: BinaryIO) -> list[Problem]:
             for number, _, record in story_lines
             if not isinstance(record, StoryStart)
         ]
-        problems.extend(problems_among(loaded, missing))
+        problems.extend(problems_among(loaded, None if unreadable else missing))
 
     def open_story() -> None:
-        nonlocal in_story, story_ok
+        nonlocal in_story, story_ok, unreadable
         close_story()
         story_lines.clear()
         missing.clear()
-        in_story, story_ok = True, True
+        in_story, story_ok, unreadable = True, True, False
 
     number = 0
     for number, raw in enumerate(handle, start=1):
@@ -223,7 +224,11 @@ def _corpus_problems(handle: BinaryIO) -> list[Problem]:
             value = _raw_value(line)
             if isinstance(value, dict) and value.get("type") == "story":
                 open_story()  # a bad story record still opens a story
-            missing.update(ids_in(value))
+            ids = failed_ids(value)
+            if isinstance(value, dict) and value.get("type") in ("header", "story"):
+                ids = set()  # not an entity: no reference can be meant for it
+            unreadable = unreadable or ids is None
+            missing.update(ids or ())
             story_ok = False
             continue
         if isinstance(records[0], StoryStart):

@@ -30,7 +30,7 @@ from policyconflict.serialization._migrations import (
     envelope,
     migrate,
 )
-from policyconflict.serialization._references import ids_in, problems_among
+from policyconflict.serialization._references import failed_ids, ids_in, problems_among
 from policyconflict.story import COLLECTIONS, Story
 
 __all__ = [
@@ -164,18 +164,23 @@ def _reference_problems(body: Any, root: str) -> list[Problem]:
         return []
     loaded: list[tuple[str, Any]] = []
     missing: set[str] = set()
+    unreadable = False  # an entity failed to load and its id cannot be known
     for key, items in body.items():
         cls = COLLECTIONS.get(key)
         if cls is None or not isinstance(items, list):
-            missing |= ids_in(items)  # a misspelt or malformed collection: its ids may be meant
+            found = ids_in(items)  # a misspelt or malformed collection: its ids may be meant
+            unreadable = unreadable or (cls is not None and not found)
+            missing |= found
             continue
         hook = _STRUCTURE[cls]
         for i, item in enumerate(items):
             try:
                 loaded.append((f"{root}.{key}[{i}]", hook(item, cls)))
             except Exception:
-                missing |= ids_in(item)
-    return problems_among(loaded, missing)
+                ids = failed_ids(item)
+                unreadable = unreadable or ids is None
+                missing |= ids or set()
+    return problems_among(loaded, None if unreadable else missing)
 
 
 def _short(value: object) -> str:
