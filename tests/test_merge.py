@@ -346,11 +346,12 @@ def test_the_two_shipped_stories_merge_keeping_every_citation(la: Story) -> None
 
 
 def test_a_merger_refuses_a_story_that_reuses_an_id_for_another_kind() -> None:
-    from policyconflict._merging.incremental import Merger
+    from policyconflict.query._store import Store
 
     a, b = two({"persons": (person(id="thing:x"),)}, {"laws": (law(id="thing:x"),)})
-    merger = Merger()
-    merger.add(a)
+    store = Store()
+    store.apply(a, frozenset())
+    merger = store.merger
     with pytest.raises(IdentityClashError, match="thing:x"):
         merger.add(b)
     assert merger.merged("thing:x") is not None

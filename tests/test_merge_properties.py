@@ -11,11 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from policyconflict import Story
-from policyconflict._merging.incremental import Merger
+from policyconflict import Citation, Jurisdiction, JurisdictionLevel, Source, SourceKind, Story
 from policyconflict._merging.rules import Rule, rules_of
 from policyconflict.merge import Claim, merge
 from policyconflict.model.laws import Law
+from policyconflict.query._store import Store
 from policyconflict.serialization import dumps, loads, read_stories, write_jsonl
 from policyconflict.serialization._converter import CONVERTER
 from policyconflict.serialization._json import encode
@@ -144,19 +144,67 @@ def test_the_strategy_gives_overlapping_stories_that_disagree(given_stories: lis
     assert len({s.id for s in given_stories}) == len(given_stories)
 
 
+def _held_as_merged(store: Store, merged: Story) -> None:
+    """The store holds exactly the entities and claims of ``merged``."""
+    assert len(store.where) == sum(1 for _ in merged.entities())
+    for entity in merged.entities():
+        assert store.get(entity.id) == entity
+    assert sorted(store.merger.all_claims(), key=Claim.sort_key) == list(merged.claims)
+    for claim in merged.claims:
+        assert claim in store.merger.claims(claim.entity)
+
+
 @pytest.mark.slow
 @settings(max_examples=100)
-@given(overlapping_stories(max_stories=3))
-def test_merging_one_story_at_a_time_equals_merging_them_all(given_stories: list[Story]) -> None:
-    merger = Merger()
-    for story in given_stories:
-        changed = merger.add(story)
-        assert set(changed) <= {e.id for e in story.entities()}
-    merged = merge(given_stories, **NAME)
-    for entity in merged.entities():
-        found = merger.merged(entity.id)
-        assert found is not None
-        assert found.entity == entity
-    assert sorted(merger.all_claims(), key=Claim.sort_key) == list(merged.claims)
-    for claim in merged.claims:
-        assert claim in merger.claims(claim.entity)
+@given(overlapping_stories(max_stories=4), st.data())
+def test_merging_one_story_at_a_time_equals_merging_them_all(
+    given_stories: list[Story], data: st.DataObject
+) -> None:
+    # After every addition, in any order, and with a merged story (one carrying claims) among
+    # them: what the store holds is the one-shot merge of the stories added so far.
+    if len(given_stories) > 2 and data.draw(st.booleans(), label="one input merged already"):
+        given_stories = [merge(given_stories[:2], **NAME), *given_stories[2:]]
+    order = data.draw(st.permutations(given_stories), label="order")
+    store = Store()
+    for count, story in enumerate(order, 1):
+        changed, _replaced = store.apply(story, frozenset())
+        assert {e.id for _name, e in changed} <= {e.id for e in story.entities()}
+        _held_as_merged(store, merge(order[:count], **NAME))
+
+
+def test_adding_a_story_that_shares_an_id_costs_one_definition_not_all_before(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The k-th story that shares an id is merged into what the k - 1 before it said: each
+    # definition is read (turned into its JSON values) once, not once per later story.
+    import policyconflict._merging.core as core
+
+    read: list[str] = []
+    hooks = core._UNSTRUCTURE
+
+    class Counted:
+        def __getitem__(self, cls: type[Any]) -> Any:
+            if cls is Jurisdiction:
+                read.append(cls.__name__)
+            return hooks[cls]
+
+    monkeypatch.setattr(core, "_UNSTRUCTURE", Counted())
+    store = Store()
+    costs = []
+    for number in range(10):
+        cited = (Citation(source=f"source:test/{number}"),)
+        shared = Jurisdiction(
+            id="ocd-division/country:us",
+            name="United States",
+            level=JurisdictionLevel.COUNTRY,
+            sources=cited,
+        )
+        read.clear()
+        told = Source(id=cited[0].source, kind=SourceKind.NEWS_ARTICLE, title="S")
+        story = Story(id=f"story:{number}", title="S", sources=(told,), jurisdictions=(shared,))
+        store.apply(story, frozenset())
+        costs.append(len(read))
+    assert costs == [0, 2] + [1] * 8
+    merged = store.get("ocd-division/country:us")
+    assert isinstance(merged, Jurisdiction)
+    assert [c.source for c in merged.sources] == [f"source:test/{n}" for n in range(10)]

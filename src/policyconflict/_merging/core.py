@@ -5,6 +5,10 @@ writes), so that a value is compared, ordered and kept in a claim in one spellin
 merged value is checked by the format's own structuring hooks. Every step is a function of the
 *set* of definitions, never of their order: unions are sorted, a preferred value is the least
 in a total order, and a value all definitions share is kept as it is.
+
+An :class:`Accumulator` holds what the definitions of one id have said so far — per field, the
+values with the stories and citations that give them — so that one more definition costs its
+own size, not the size of every definition before it (a corpus adds stories one at a time).
 """
 
 from __future__ import annotations
@@ -23,7 +27,14 @@ from policyconflict.model.sources import Citation
 from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from
 from policyconflict.serialization._json import encode
 
-__all__ = ["Definition", "Merged", "merge_definitions", "preferred_name", "shown_value"]
+__all__ = [
+    "Accumulator",
+    "Definition",
+    "Merged",
+    "merge_definitions",
+    "preferred_name",
+    "shown_value",
+]
 
 _UNSTRUCTURE: Final = HookTable(CONVERTER.get_unstructure_hook)
 _STRUCTURE: Final = HookTable(CONVERTER.get_structure_hook)
@@ -65,112 +76,231 @@ def shown_value(texts: Iterable[str]) -> str:
     return min(texts)
 
 
-@attrs.frozen
-class _Item:
-    story: str
-    entity: Any
-    value: dict[str, Any]
-    claims: tuple[Claim, ...]
-
-
-@attrs.frozen
-class _Said:
-    story: str
-    text: str
-    sources: tuple[Citation, ...]
-
-
 def merge_definitions(definitions: Sequence[Definition]) -> Merged:
     """The definitions of one id merged; all are entities of one class with that id."""
     first = definitions[0]
     if len(definitions) == 1:
         return Merged(first.entity, first.claims)
-    claims = tuple(c for d in definitions for c in d.claims)
-    if not claims and all(d.entity == first.entity for d in definitions):
-        return Merged(first.entity)
-    found: list[Claim] = []
-    entity = _merge(type(first.entity), [_item(d) for d in definitions], found)
-    return Merged(entity, tuple(sorted(set(found), key=Claim.sort_key)))
+    merging = Accumulator(first)
+    for definition in definitions[1:]:
+        merging.add(definition)
+    return merging.result()
 
 
-def _item(definition: Definition) -> _Item:
-    entity = definition.entity
-    return _Item(definition.story, entity, _UNSTRUCTURE[type(entity)](entity), definition.claims)
+Told = dict[tuple[str, str], set[Citation]]
+"""What the definitions say for one field: (story, canonical JSON text) → the citations."""
 
 
-def _merge(cls: type[Any], items: list[_Item], found: list[Claim]) -> Any:
-    entity_id: str = items[0].entity.id
-    value: dict[str, Any] = {}
-    said: dict[str, list[_Said]] = {}
-    for name, rule in rules_of(cls):
-        given = [item.value[name] for item in items if name in item.value]
-        if rule is Rule.IDENTITY:
-            value[name] = entity_id
-        elif rule is Rule.PARTS:
-            parts = _merge_parts(items, found)
-            if parts:
-                value[name] = parts
-        elif rule is Rule.SINGLE or rule is Rule.NAME:
-            said[name] = _said(items, entity_id, name, lambda item, n=name: item.value.get(n))
-        elif given:
-            value[name] = _united(given)
-        if rule is Rule.EXTERNAL_IDS:
-            for scheme in sorted(_schemes(items)):
-                key = f"{name}.{scheme}"
-                said[key] = _said(items, entity_id, key, lambda item, s=scheme: _in_scheme(item, s))
-    for name, rule in rules_of(cls):
-        if rule is Rule.NAME:
-            _name(value, said.pop(name))
-    for key, told in said.items():
-        texts = {s.text for s in told}
-        if "." not in key and texts:
-            value[key] = orjson.loads(shown_value(texts))
-        if len(texts) > 1:
-            found.extend(_claims(entity_id, key, told))
-    _fit_count(value, said, entity_id, found)
-    try:
-        return _build(cls, value)
-    except MergeError:
-        pass
-    # The shown values, each the least of its field, do not go together (a law's effective date
-    # before its signed date, each from another story): show every single-valued fact of one
-    # definition instead, and keep as claims every value that is not shown.
-    chosen = min(items, key=lambda item: _text(_singles(cls, item.value)))
-    for name, rule in rules_of(cls):
-        if rule is not Rule.SINGLE:
-            continue
-        value.pop(name, None)
-        if name in chosen.value:
-            value[name] = chosen.value[name]
-        told = said[name]
-        if any(s.text != _text(value.get(name)) for s in told):
-            found.extend(_claims(entity_id, name, told))
-    _fit_count(value, said, entity_id, found)
-    return _build(cls, value)
+class _Union:
+    """The values of a set-like field: the first list given, whether every definition giving
+    the field gave the same list, and every value by its canonical JSON text."""
+
+    __slots__ = ("first", "same", "values")
+
+    def __init__(self, given: list[Any]) -> None:
+        self.first = given
+        self.same = True
+        self.values: dict[str, Any] = {}
+        self._unite(given)
+
+    def _unite(self, given: list[Any]) -> None:
+        for value in given:
+            self.values.setdefault(_text(value), value)
+
+    def add(self, given: list[Any]) -> None:
+        if self.same and given != self.first:
+            self.same = False
+        self._unite(given)
+
+    def merged(self) -> list[Any]:
+        """One list of every value given, or the list itself when every definition gives the
+        same."""
+        if self.same:
+            return list(self.first)
+        return [self.values[t] for t in sorted(self.values)]
 
 
-def _said(items: list[_Item], entity_id: str, key: str, read: Any) -> list[_Said]:
-    """What each story says for ``key``: its claims where it carries them (a merged story's
-    disputed fields), else its own value where it gives one."""
-    told: list[_Said] = []
-    for item in items:
-        claims = [c for c in item.claims if c.entity == entity_id and c.field == key]
+class Accumulator:
+    """What every definition of one id added so far says, field by field; :meth:`result` is
+    their merge (the same whatever order they were added in)."""
+
+    def __init__(self, first: Definition) -> None:
+        self.cls: type[Any] = type(first.entity)
+        self.id: str = first.entity.id
+        self.stories: set[str] = set()
+        self._first = first.entity
+        self._same = True
+        """Whether every definition so far is the first's entity and none carries claims."""
+        self._told: dict[str, Told] = {}
+        self._unions: dict[str, _Union] = {}
+        self._chosen: tuple[str, dict[str, Any]] | None = None
+        """The least single-valued fields of one definition, as JSON text and values."""
+        self._parts: dict[str, Accumulator] = {}
+        self._order: list[str] | None = None
+        self._same_order = True
+        self._add(first)
+
+    def add(self, definition: Definition) -> None:
+        """Add one more definition of the id (an entity of the same class)."""
+        if self._same and (definition.claims or definition.entity != self._first):
+            self._same = False
+        self._add(definition)
+
+    def _add(self, definition: Definition) -> None:
+        self.stories.add(definition.story)
+        if definition.claims:
+            self._same = False
+        entity = definition.entity
+        value: dict[str, Any] = _UNSTRUCTURE[self.cls](entity)
+        sources: tuple[Citation, ...] = getattr(entity, "sources", ())
+        carried: dict[str, list[Claim]] = {}
+        for claim in definition.claims:
+            if claim.entity == self.id:
+                carried.setdefault(claim.field, []).append(claim)
+        singles: dict[str, Any] = {}
+        for name, rule in rules_of(self.cls):
+            if rule is Rule.SINGLE or rule is Rule.NAME:
+                self._tell(name, definition.story, value.get(name), sources, carried)
+                if rule is Rule.SINGLE and name in value:
+                    singles[name] = value[name]
+            elif rule is Rule.PARTS:
+                self._add_parts(definition)
+            elif rule is not Rule.IDENTITY and name in value:
+                union = self._unions.get(name)
+                if union is None:
+                    self._unions[name] = _Union(value[name])
+                else:
+                    union.add(value[name])
+            if rule is Rule.EXTERNAL_IDS:
+                schemes: dict[str, list[str]] = {}
+                for given in value.get(name, ()):
+                    schemes.setdefault(given["scheme"], []).append(given["value"])
+                for key in carried:
+                    if key.startswith(f"{name}."):
+                        schemes.setdefault(key.partition(".")[2], [])
+                for scheme, values in schemes.items():
+                    key = f"{name}.{scheme}"
+                    self._tell(key, definition.story, sorted(values) or None, sources, carried)
+        text = _text(singles)
+        if self._chosen is None or text < self._chosen[0]:
+            self._chosen = (text, singles)
+
+    def _tell(
+        self,
+        key: str,
+        story: str,
+        given: Any,
+        sources: tuple[Citation, ...],
+        carried: dict[str, list[Claim]],
+    ) -> None:
+        """Note what one definition says for ``key``: its claims where it carries them (a
+        merged story's disputed fields), else its own value where it gives one."""
+        claims = carried.get(key)
         if claims:
-            told.extend(_Said(c.story, c.value, c.sources) for c in claims)
-            continue
-        given = read(item)
-        if given is not None:
-            told.append(_Said(item.story, _text(given), getattr(item.entity, "sources", ())))
-    return told
+            told = self._told.setdefault(key, {})
+            for claim in claims:
+                told.setdefault((claim.story, claim.value), set()).update(claim.sources)
+        elif given is not None:
+            told = self._told.setdefault(key, {})
+            told.setdefault((story, _text(given)), set()).update(sources)
+
+    def _add_parts(self, definition: Definition) -> None:
+        """Provisions matched by id, each accumulated with the claims about it."""
+        parts = definition.entity.provisions
+        if not parts:
+            return
+        ids = [p.id for p in parts]
+        if self._order is None:
+            self._order = ids
+        elif ids != self._order:
+            self._same_order = False
+        for part in parts:
+            told = tuple(c for c in definition.claims if c.entity == part.id)
+            found = Definition(definition.story, part, told)
+            merging = self._parts.get(part.id)
+            if merging is None:
+                self._parts[part.id] = Accumulator(found)
+            else:
+                merging.add(found)
+
+    def result(self) -> Merged:
+        """The merged entity and the claims of its disputed fields (its provisions' too)."""
+        if self._same:
+            return Merged(self._first)
+        found: list[Claim] = []
+        entity = self._merge(found)
+        return Merged(entity, tuple(sorted(set(found), key=Claim.sort_key)))
+
+    def _merge(self, found: list[Claim]) -> Any:
+        value: dict[str, Any] = {}
+        for name, rule in rules_of(self.cls):
+            if rule is Rule.IDENTITY:
+                value[name] = self.id
+            elif rule is Rule.PARTS:
+                parts = self._merge_parts(found)
+                if parts:
+                    value[name] = parts
+            elif name in self._unions:
+                value[name] = self._unions[name].merged()
+        named = {name for name, rule in rules_of(self.cls) if rule is Rule.NAME}
+        for name in named:
+            _name(value, self._told[name])
+        for key, told in self._told.items():
+            if key in named:
+                continue
+            texts = {text for _story, text in told}
+            if "." not in key and texts:
+                value[key] = orjson.loads(shown_value(texts))
+            if len(texts) > 1:
+                found.extend(_claims(self.id, key, told))
+        self._fit_count(value, found)
+        try:
+            return _build(self.cls, value)
+        except MergeError:
+            pass
+        # The shown values, each the least of its field, do not go together (a law's effective
+        # date before its signed date, each from another story): show every single-valued fact
+        # of one definition instead, and keep as claims every value that is not shown.
+        assert self._chosen is not None
+        chosen = self._chosen[1]
+        for name, rule in rules_of(self.cls):
+            if rule is not Rule.SINGLE:
+                continue
+            value.pop(name, None)
+            if name in chosen:
+                value[name] = chosen[name]
+            told = self._told.get(name, {})
+            if any(text != _text(value.get(name)) for _story, text in told):
+                found.extend(_claims(self.id, name, told))
+        self._fit_count(value, found)
+        return _build(self.cls, value)
+
+    def _fit_count(self, value: dict[str, Any], found: list[Claim]) -> None:
+        """A deployment's count of places cannot be below the places the stories name together:
+        then no count is shown, and every count given stays a claim."""
+        count = value.get("target_count")
+        if count is not None and count < len(value.get("targets", ())):
+            del value["target_count"]
+            told = self._told["target_count"]
+            if len({text for _story, text in told}) == 1:
+                found.extend(_claims(self.id, "target_count", told))
+
+    def _merge_parts(self, found: list[Claim]) -> list[Any]:
+        """Provisions merged; in the definitions' order when they all list the same ones, else
+        by id."""
+        merged: dict[str, Provision] = {}
+        for part_id, merging in self._parts.items():
+            result = merging.result()
+            merged[part_id] = result.entity
+            found.extend(result.claims)
+        order = self._order if self._same_order and self._order is not None else sorted(merged)
+        return [_UNSTRUCTURE[Provision](merged[i]) for i in order]
 
 
-def _claims(entity_id: str, key: str, told: list[_Said]) -> list[Claim]:
-    grouped: dict[tuple[str, str], set[Citation]] = {}
-    for said in told:
-        grouped.setdefault((said.story, said.text), set()).update(said.sources)
+def _claims(entity_id: str, key: str, told: Told) -> list[Claim]:
     return [
         Claim(entity=entity_id, field=key, value=text, story=story, sources=_sorted(sources))
-        for (story, text), sources in grouped.items()
+        for (story, text), sources in told.items()
     ]
 
 
@@ -178,30 +308,9 @@ def _sorted(citations: Iterable[Citation]) -> tuple[Citation, ...]:
     return tuple(sorted(citations, key=lambda c: _text(_UNSTRUCTURE[Citation](c))))
 
 
-def _united(given: list[Any]) -> list[Any]:
-    """One list of every value given, or the list itself when every definition gives the same."""
-    if all(g == given[0] for g in given):
-        return list(given[0])
-    texts = {_text(v): v for g in given for v in g}
-    return [texts[t] for t in sorted(texts)]
-
-
-def _schemes(items: list[_Item]) -> set[str]:
-    schemes = {e["scheme"] for item in items for e in item.value.get("external_ids", ())}
-    schemes.update(
-        c.field.partition(".")[2] for item in items for c in item.claims if "." in c.field
-    )
-    return schemes
-
-
-def _in_scheme(item: _Item, scheme: str) -> list[str] | None:
-    values = sorted(e["value"] for e in item.value.get("external_ids", ()) if e["scheme"] == scheme)
-    return values or None
-
-
-def _name(value: dict[str, Any], told: list[_Said]) -> None:
+def _name(value: dict[str, Any], told: Told) -> None:
     """The preferred name, and every other name given kept among the aliases."""
-    names = {orjson.loads(s.text) for s in told}
+    names = {orjson.loads(text) for _story, text in told}
     name = preferred_name(names)
     value["name"] = name
     others = names - {name}
@@ -210,43 +319,6 @@ def _name(value: dict[str, Any], told: list[_Said]) -> None:
         value["aliases"] = sorted((set(aliases) | others) - {name}, key=_text)
     if not value.get("aliases"):
         value.pop("aliases", None)
-
-
-def _fit_count(
-    value: dict[str, Any], said: dict[str, list[_Said]], entity_id: str, found: list[Claim]
-) -> None:
-    """A deployment's count of places cannot be below the places the stories name together:
-    then no count is shown, and every count given stays a claim."""
-    count = value.get("target_count")
-    if count is not None and count < len(value.get("targets", ())):
-        del value["target_count"]
-        if len({s.text for s in said["target_count"]}) == 1:
-            found.extend(_claims(entity_id, "target_count", said["target_count"]))
-
-
-def _singles(cls: type[Any], value: dict[str, Any]) -> dict[str, Any]:
-    return {n: value[n] for n, rule in rules_of(cls) if rule is Rule.SINGLE and n in value}
-
-
-def _merge_parts(items: list[_Item], found: list[Claim]) -> list[Any]:
-    """Provisions matched by id and merged; in the definitions' order when they all list the
-    same ones, else by id."""
-    lists = [item.entity.provisions for item in items if item.entity.provisions]
-    by_id: dict[str, list[Definition]] = {}
-    for item in items:
-        for part in item.entity.provisions:
-            told = tuple(c for c in item.claims if c.entity == part.id)
-            by_id.setdefault(part.id, []).append(Definition(item.story, part, told))
-    merged: dict[str, Provision] = {}
-    for part_id, definitions in by_id.items():
-        result = merge_definitions(definitions)
-        merged[part_id] = result.entity
-        found.extend(result.claims)
-    if lists and all(ids == [p.id for p in lists[0]] for ids in ([p.id for p in x] for x in lists)):
-        order = [p.id for p in lists[0]]
-    else:
-        order = sorted(merged)
-    return [_UNSTRUCTURE[Provision](merged[i]) for i in order]
 
 
 def _build(cls: type[Any], value: dict[str, Any]) -> Any:

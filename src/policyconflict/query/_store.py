@@ -32,8 +32,8 @@ class Store:
         self.where: dict[str, tuple[str, int]] = {}
         self.provisions: dict[str, tuple[str, Provision]] = {}
         self.stories: list[str] = []
-        self.merger = Merger()
-        """Every story's definition of every id, and their merge."""
+        self.merger = Merger(self)
+        """What the stories sharing an id say of it, and the claims."""
         # Per collection, the first position each story added: where an entity came from.
         self._starts: dict[str, list[tuple[int, str]]] = {name: [] for name in COLLECTIONS}
 
@@ -46,6 +46,16 @@ class Store:
         starts = self._starts[name]
         return starts[bisect.bisect_right(starts, pos, key=_first) - 1][1]
 
+    def held(self, entity_id: str) -> Entity | None:
+        """The entity with this id (not a provision), or ``None``."""
+        found = self.where.get(entity_id)
+        return None if found is None else self.lists[found[0]][found[1]]
+
+    def holder(self, entity_id: str) -> str | None:
+        """The id of the law holding the provision with this id, or ``None``."""
+        provision = self.provisions.get(entity_id)
+        return None if provision is None else provision[0]
+
     def get(self, entity_id: str) -> Entity | Provision | None:
         """The entity or provision with this id, or ``None``."""
         found = self.where.get(entity_id)
@@ -54,17 +64,6 @@ class Store:
             return entity
         provision = self.provisions.get(entity_id)
         return None if provision is None else provision[1]
-
-    def _conflict(self, entity_id: str, kind: str, old: Any, new: Any, story: str) -> MergeConflict:
-        return MergeConflict(
-            id=entity_id,
-            kind=kind,
-            fields=differing_fields(old, new),
-            first_story=self.origin(entity_id),
-            second_story=story,
-            first_sources=source_ids(old),
-            second_sources=source_ids(new),
-        )
 
     def plan(self, story: Story) -> tuple[list[MergeConflict], frozenset[str]]:
         """The identity clashes adding ``story`` would make — an id that names another kind of
