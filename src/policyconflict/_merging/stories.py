@@ -14,6 +14,8 @@ from policyconflict.story import COLLECTIONS, Story
 
 __all__ = [
     "Kinds",
+    "claims_about",
+    "claims_by_entity",
     "clash_of",
     "definitions_by_id",
     "identity_clashes",
@@ -30,19 +32,31 @@ def kind_of(entity: Any, law: str | None = None) -> str:
     return f"provision of {law}" if law is not None else str(entity.kind_name)
 
 
+def claims_by_entity(story: Story) -> dict[str, list[Claim]]:
+    """The claims ``story`` carries (a merged story carries some), by the id they are about."""
+    told: dict[str, list[Claim]] = {}
+    for claim in story.claims:
+        told.setdefault(claim.entity, []).append(claim)
+    return told
+
+
+def claims_about(entity: Any, told: dict[str, list[Claim]]) -> tuple[Claim, ...]:
+    """The claims of ``told`` about ``entity`` and, for a law, its provisions."""
+    claims = list(told.get(entity.id, ()))
+    if isinstance(entity, Law):
+        for provision in entity.provisions:
+            claims.extend(told.get(provision.id, ()))
+    return tuple(claims)
+
+
 def definitions_by_id(stories: Iterable[Story]) -> dict[str, list[Definition]]:
     """Every story's definition of every id (provisions are merged inside their laws)."""
     found: dict[str, list[Definition]] = {}
     for story in stories:
-        told: dict[str, list[Claim]] = {}
-        for claim in story.claims:
-            told.setdefault(claim.entity, []).append(claim)
+        told = claims_by_entity(story)
         for entity in story.entities():
-            claims = list(told.get(entity.id, ()))
-            if isinstance(entity, Law):
-                for provision in entity.provisions:
-                    claims.extend(told.get(provision.id, ()))
-            found.setdefault(entity.id, []).append(Definition(story.id, entity, tuple(claims)))
+            claims = claims_about(entity, told) if told else ()
+            found.setdefault(entity.id, []).append(Definition(story.id, entity, claims))
     return found
 
 

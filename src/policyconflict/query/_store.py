@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from typing import Any, Literal
 
+from policyconflict._merging.errors import IdentityClash
 from policyconflict._merging.incremental import Merger
 from policyconflict.model.laws import Law, Provision
 from policyconflict.query._merge import MergeConflict, differing_fields, source_ids
@@ -51,11 +52,6 @@ class Store:
         found = self.where.get(entity_id)
         return None if found is None else self.lists[found[0]][found[1]]
 
-    def holder(self, entity_id: str) -> str | None:
-        """The id of the law holding the provision with this id, or ``None``."""
-        provision = self.provisions.get(entity_id)
-        return None if provision is None else provision[0]
-
     def get(self, entity_id: str) -> Entity | Provision | None:
         """The entity or provision with this id, or ``None``."""
         found = self.where.get(entity_id)
@@ -65,14 +61,18 @@ class Store:
         provision = self.provisions.get(entity_id)
         return None if provision is None else provision[1]
 
-    def plan(self, story: Story) -> tuple[list[MergeConflict], frozenset[str]]:
+    def plan(self, story: Story) -> tuple[list[MergeConflict], frozenset[str], list[IdentityClash]]:
         """The identity clashes adding ``story`` would make — an id that names another kind of
-        thing than before, or a provision of another law — and the ids of the story's entities
-        they leave out (the entity, or the law holding the provision)."""
+        thing than before, or a provision of another law — as conflicts, the ids of the
+        story's entities they leave out (the entity, or the law holding the provision), and
+        the clashes themselves (for :meth:`apply`)."""
+        clashes = self.merger.clashes(story)
+        if not clashes:
+            return [], frozenset(), clashes
         holders = {p.id: law.id for law in story.laws for p in law.provisions}
         conflicts: list[MergeConflict] = []
         leave_out: set[str] = set()
-        for clash in self.merger.clashes(story):
+        for clash in clashes:
             old, new = self.get(clash.id), story.get(clash.id)
             same_class = type(old) is type(new)
             conflicts.append(
@@ -87,31 +87,38 @@ class Store:
                 )
             )
             leave_out.add(holders.get(clash.id, clash.id))
-        return conflicts, frozenset(leave_out)
+        return conflicts, frozenset(leave_out), clashes
 
-    def apply(self, story: Story, leave_out: frozenset[str]) -> tuple[list[tuple[str, Any]], bool]:
-        """Merge ``story`` in (but the entities ``leave_out`` names): the entities added, in
-        the story's order, and whether an entity already stored was replaced by its merge with
-        the story's definition (then every index must be rebuilt)."""
-        changed = self.merger.add(story, leave_out)
+    def apply(
+        self,
+        story: Story,
+        leave_out: frozenset[str] = frozenset(),
+        clashes: list[IdentityClash] | None = None,
+    ) -> tuple[list[tuple[str, Any]], bool]:
+        """Merge ``story`` in (but the entities ``leave_out`` names; ``clashes`` as
+        :meth:`plan` found them): the entities added, in the story's order, and whether an
+        entity already stored was replaced by its merge with the story's definition (then
+        every index must be rebuilt)."""
+        added, changed = self.merger.add(story, leave_out, clashes)
         self.stories.append(story.id)
         for name, items in self.lists.items():
             self._starts[name].append((len(items), story.id))
         new: list[tuple[str, Any]] = []
-        replaced = False
-        for entity_id, merged in changed.items():
-            entity = merged.entity
+        for entity in added:
             name = _NAME_OF[type(entity)]
             items = self.lists[name]
-            found = self.where.get(entity_id)
-            if found is None:
-                self.where[entity_id] = (name, len(items))
-                items.append(entity)
-                new.append((name, entity))
-            else:
-                items[found[1]] = entity
-                replaced = True
-            if isinstance(entity, Law):
-                for provision in entity.provisions:
-                    self.provisions[provision.id] = (entity.id, provision)
-        return new, replaced
+            self.where[entity.id] = (name, len(items))
+            items.append(entity)
+            new.append((name, entity))
+            if type(entity) is Law:
+                self._hold_provisions(entity)
+        for entity_id, entity in changed.items():
+            name, pos = self.where[entity_id]
+            self.lists[name][pos] = entity
+            if type(entity) is Law:
+                self._hold_provisions(entity)
+        return new, bool(changed)
+
+    def _hold_provisions(self, law: Law) -> None:
+        for provision in law.provisions:
+            self.provisions[provision.id] = (law.id, provision)

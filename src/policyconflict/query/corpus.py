@@ -151,11 +151,11 @@ class Corpus:
         another kind of thing is a merge conflict (raised or collected, see the class doc).
         The answers take the story into account at once: indexes already built are kept
         current, or rebuilt when the story changed entities the corpus held."""
-        conflicts, leave_out = self._store.plan(story)
+        conflicts, leave_out, clashes = self._store.plan(story)
         if conflicts and self._on_conflict == "raise":
             raise MergeConflictError(conflicts)
         self._merge_conflicts.extend(conflicts)
-        new, replaced = self._store.apply(story, leave_out)
+        new, replaced = self._store.apply(story, leave_out, clashes)
         if replaced:
             self._backend = self._make_backend(self._store, self._gazetteer)
         else:
