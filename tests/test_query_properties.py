@@ -435,3 +435,32 @@ def test_statements_added_after_a_build_are_found_by_their_keys(
     assert found == ids(scanned.statements(**args))
     if "on" not in args and "during" not in args:
         assert statement.id in found
+
+
+# -- positions, figures, relations and events (issue 14, items 1, 2 and 7) ---------------------
+
+
+def position_targets(world: dict[str, list[Any]]) -> list[str]:
+    """Every id a position question can be asked about in ``world``."""
+    found = [*AGENCIES, *PERSONS[:1], *PLACES[:1]]
+    for kind in ("laws", "deployments", "events", "legal_cases", "rulings"):
+        found += [e.id for e in world[kind]]
+    found += [p.id for law in world["laws"] for p in law.provisions]
+    return found
+
+
+@given(worlds(), st.data(), time_filters(), certainties)
+def test_positions_by_every_backend_equal_the_scan(
+    backend: BackendFactory,
+    world: dict[str, list[Any]],
+    data: st.DataObject,
+    time: dict[str, Any],
+    certainty: Certainty,
+) -> None:
+    indexed, scanned = pair(world, backend)
+    target = data.draw(st.sampled_from(position_targets(world)))
+    args = {**time, "certainty": certainty}
+    first = indexed.positions(target, **args)
+    assert first == scanned.positions(target, **args)
+    assert indexed.positions(target, **args) == first  # the cached tables answer the same
+    assert all(record.evidence for record in first)

@@ -20,6 +20,8 @@ from policyconflict import (
     Channel,
     Deployment,
     DeploymentPhase,
+    Event,
+    EventKind,
     Figure,
     Jurisdiction,
     JurisdictionLevel,
@@ -31,6 +33,7 @@ from policyconflict import (
     Outcome,
     OutcomeEffect,
     PartialDate,
+    Participant,
     Party,
     PartyRole,
     Period,
@@ -56,6 +59,15 @@ PERSONS = [f"person-{i}" for i in range(4)]
 TITLES = ["Mayor", "Chief", "Director"]
 TOPICS = ["immigration", "immigration-enforcement", "immigration-enforcement-cooperation", "tax"]
 COURT = "court-0"
+METRICS = ["arrests", "officers"]
+VOTE_ROLES = ["yes", "no", "aye", "abstain", "organizer"]
+PREDICATES = [
+    Predicate.SUPPORTS,
+    Predicate.OPPOSES,
+    Predicate.CHALLENGES,
+    Predicate.OTHER,
+    Predicate.RESPONDS_TO,
+]
 
 dates = st.one_of(
     st.builds(PartialDate, year=st.integers(2019, 2021)),
@@ -205,14 +217,30 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
                 ),
             )
         )
+    events = [
+        Event(
+            id=f"event-{i}",
+            kind=draw(st.sampled_from([EventKind.VOTE, EventKind.REFERENDUM, EventKind.PROTEST])),
+            name=f"Event {i}",
+            period=draw(periods()),
+            places=_pick(draw, PLACES, most=2),
+            participants=tuple(
+                Participant(entity=entity, role=draw(st.sampled_from([None, *VOTE_ROLES])))
+                for entity in _pick(draw, PERSONS + AGENCIES, most=3)
+            ),
+        )
+        for i in range(draw(st.integers(0, 3)))
+    ]
     relations = [
         Relation(
             id=f"relation-{i}",
-            subject=draw(st.sampled_from(PERSONS)),
-            predicate=draw(st.sampled_from([Predicate.SUPPORTS, Predicate.OPPOSES])),
+            subject=draw(st.sampled_from(PERSONS + [e.id for e in events])),
+            predicate=draw(st.sampled_from(PREDICATES)),
             object=draw(st.sampled_from(targets)),
+            asserted_by=draw(st.sampled_from([None, *PERSONS[:2]])),
+            period=draw(st.one_of(st.none(), periods())),
         )
-        for i in range(draw(st.integers(0, 2)) if targets else 0)
+        for i in range(draw(st.integers(0, 3)) if targets else 0)
     ]
     law_targets = [law.id for law in laws] + [p.id for law in laws for p in law.provisions]
     cases = [
@@ -220,7 +248,18 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
             id=f"case-{i}",
             name=f"Case {i}",
             filed=draw(st.one_of(st.none(), dates)),
-            parties=(Party(entity=draw(st.sampled_from(AGENCIES)), role=PartyRole.PLAINTIFF),),
+            parties=(
+                Party(entity=draw(st.sampled_from(AGENCIES)), role=PartyRole.PLAINTIFF),
+                *(
+                    Party(
+                        entity=person,
+                        role=PartyRole.DEFENDANT,
+                        official_capacity=True,
+                        period=draw(st.one_of(st.none(), periods())),
+                    )
+                    for person in _pick(draw, PERSONS, most=1)
+                ),
+            ),
             challenges=_pick(draw, law_targets, most=2),
         )
         for i in range(draw(st.integers(0, 2)) if law_targets else 0)
@@ -242,12 +281,14 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
     figures = [
         Figure(
             id=f"figure-{i}",
-            metric="arrests",
+            metric=draw(st.sampled_from(METRICS)),
             quantity=Quantity.exact(draw(st.integers(1, 3))),
             subject=draw(st.sampled_from([None, *AGENCIES[:2]])),
             claimed_by=draw(st.sampled_from([None, *AGENCIES])),
+            period=draw(st.one_of(st.none(), periods())),
+            as_of=draw(st.one_of(st.none(), dates)),
         )
-        for i in range(draw(st.integers(0, 3)))
+        for i in range(draw(st.integers(0, 4)))
     ]
     return {
         "jurisdictions": jurisdictions,
@@ -262,6 +303,7 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
         "legal_cases": cases,
         "rulings": rulings,
         "figures": figures,
+        "events": events,
     }
 
 

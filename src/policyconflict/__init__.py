@@ -87,6 +87,9 @@ if TYPE_CHECKING:
         Corpus,
         MergeConflict,
         MergeConflictError,
+        StanceRecord,
+        TargetKindError,
+        positions_by_level,
     )
     from policyconflict.serialization import dump, dumps, json_schema, load, loads
     from policyconflict.status import LawState, LawStatus, status_on
@@ -95,7 +98,16 @@ if TYPE_CHECKING:
 
 _LAZY = {
     **dict.fromkeys(
-        ("Conflict", "ConflictKind", "Corpus", "MergeConflict", "MergeConflictError"),
+        (
+            "Conflict",
+            "ConflictKind",
+            "Corpus",
+            "MergeConflict",
+            "MergeConflictError",
+            "StanceRecord",
+            "TargetKindError",
+            "positions_by_level",
+        ),
         "policyconflict.query",
     ),
     **dict.fromkeys(("LawState", "LawStatus", "status_on"), "policyconflict.status"),
@@ -183,9 +195,11 @@ __all__ = [
     "Source",
     "SourceKind",
     "Stance",
+    "StanceRecord",
     "Statement",
     "Story",
     "Tally",
+    "TargetKindError",
     "ValidationError",
     "__version__",
     "disagreements",
@@ -195,6 +209,7 @@ __all__ = [
     "load",
     "loads",
     "parse_date_text",
+    "positions_by_level",
     "revisions",
     "status_on",
 ]

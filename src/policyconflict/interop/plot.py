@@ -20,7 +20,8 @@ import attrs
 
 from policyconflict.dates import PartialDate, Period
 from policyconflict.interop._common import require
-from policyconflict.model import Agency, AgencyKind, Jurisdiction, Organization, Person, Stance
+from policyconflict.model import Stance
+from policyconflict.query._positions import POSITION_LEVELS
 from policyconflict.status import LawState, status_on
 from policyconflict.story import Story
 
@@ -42,18 +43,9 @@ STANCE_COLOURS: Final = {
     Stance.NEUTRAL: "#757575",
     Stance.MIXED: "#8e24aa",
 }
-GROUPS: Final = (
-    "supranational",
-    "country",
-    "state",
-    "county",
-    "city",
-    "district",
-    "court",
-    "other government",
-    "non-governmental",
-)
-"""The groups of :func:`positions_figure`, in drawing order (levels of government first)."""
+GROUPS: Final = POSITION_LEVELS
+"""The groups of :func:`positions_figure`, in drawing order (levels of government first): the
+levels of :meth:`Corpus.positions <policyconflict.query.Corpus.positions>`."""
 
 
 def _figure(width: float, height: float) -> Any:
@@ -207,67 +199,31 @@ class ActorPosition:
 
 
 def positions(story: Story, target: str) -> tuple[ActorPosition, ...]:
-    """Who took which stance toward ``target``: the speaker (or the principal a spokesperson
-    spoke for) of each statement with a position on it, and the subject of each *supports* or
-    *opposes* relation to it; each in its group (``GROUPS``: the level of government of
-    the actor's jurisdiction — a person's through the agency of their roles —, courts, or
-    non-governmental). One record per actor and stance, in group then name order.
+    """Who took which stance toward ``target``: the records of
+    :meth:`Corpus.positions <policyconflict.query.Corpus.positions>` (one rule for both), one
+    per actor and stance — the evidence of an actor who spoke for several bodies put together
+    — each in its group (``GROUPS``: the record's level), in group then name order.
 
     :class:`KeyError` when ``target`` is not in the story.
     """
-    from policyconflict.model import Predicate
     from policyconflict.query import Corpus
 
     corpus = Corpus([story])
-    corpus.get(target)
-    found: dict[tuple[str, Stance], list[str]] = {}
-    for statement in corpus.statements(target=target):
-        actor = statement.on_behalf_of or statement.speaker
-        for position in statement.positions:
-            if position.target == target:
-                found.setdefault((actor, position.stance), []).append(statement.id)
-    stances = {Predicate.SUPPORTS: Stance.SUPPORT, Predicate.OPPOSES: Stance.OPPOSE}
-    for relation in corpus.entities("relations"):
-        if relation.object == target and relation.predicate in stances:
-            key = (relation.subject, stances[relation.predicate])
-            found.setdefault(key, []).append(relation.id)
+    found: dict[tuple[str, Stance], tuple[str, list[str]]] = {}
+    for record in corpus.positions(target):
+        _group, evidence = found.setdefault((record.actor, record.stance), (record.level, []))
+        evidence.extend(e for e in record.evidence if e not in evidence)
     records = [
         ActorPosition(
             actor=actor,
             name=getattr(corpus.get(actor), "name", actor),
             stance=stance,
-            group=_group(corpus, actor),
+            group=group,
             evidence=tuple(evidence),
         )
-        for (actor, stance), evidence in found.items()
+        for (actor, stance), (group, evidence) in found.items()
     ]
     return tuple(sorted(records, key=lambda r: (GROUPS.index(r.group), r.name, r.stance.value)))
-
-
-def _group(corpus: Any, actor: str) -> str:
-    entity = corpus.get(actor)
-    if isinstance(entity, Person):
-        for role in corpus.roles_of(actor):
-            group = _group(corpus, role.organization)
-            if group != "non-governmental":
-                return group
-        return "non-governmental"
-    if isinstance(entity, Organization):
-        return "non-governmental"
-    if isinstance(entity, Agency):
-        if entity.kind is AgencyKind.COURT:
-            return "court"
-        if entity.jurisdiction is None:
-            return "other government"
-        return _level(corpus, entity.jurisdiction)
-    if isinstance(entity, Jurisdiction):
-        return _level(corpus, entity.id)
-    return "other government"
-
-
-def _level(corpus: Any, place: str) -> str:
-    level = corpus.level(place)
-    return level if level in GROUPS else "other government"
 
 
 def positions_figure(story: Story, target: str) -> Any:

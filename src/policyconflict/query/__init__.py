@@ -45,20 +45,25 @@ here: the gazetteer knows it lies in California, so the state law applies there.
 
 from __future__ import annotations
 
-from policyconflict.query._errors import UnknownEntityError, UnknownKindError
+from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._merge import MergeConflict, MergeConflictError
+from policyconflict.query._positions import POSITION_LEVELS, StanceRecord, positions_by_level
 from policyconflict.query.conflicts import Conflict, ConflictKind
 from policyconflict.query.corpus import Corpus
 from policyconflict.query.timeline import TimelineEntry, timeline
 
 __all__ = [
+    "POSITION_LEVELS",
     "Conflict",
     "ConflictKind",
     "Corpus",
     "MergeConflict",
     "MergeConflictError",
+    "StanceRecord",
+    "TargetKindError",
     "TimelineEntry",
     "UnknownEntityError",
     "UnknownKindError",
+    "positions_by_level",
     "timeline",
 ]

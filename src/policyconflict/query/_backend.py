@@ -26,11 +26,13 @@ from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
-from policyconflict.model.laws import Law
+from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._places import PlaceSource
+from policyconflict.query._positions import StanceRecord
 from policyconflict.query._store import Store
 from policyconflict.query.conflicts import Conflict, ConflictKind
+from policyconflict.story import Entity
 
 __all__ = ["Backend", "BackendFactory"]
 
@@ -170,6 +172,21 @@ class Backend(Protocol):
         certainty: Certainty,
     ) -> tuple[Conflict, ...]:
         """See :meth:`Corpus.conflicts <policyconflict.query.Corpus.conflicts>`."""
+        ...
+
+    # -- positions, figures, relations and events (issue 14, items 1, 2 and 7) ----------------
+
+    def positions(
+        self,
+        target: Entity | Provision,
+        *,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[StanceRecord, ...]:
+        """See :meth:`Corpus.positions <policyconflict.query.Corpus.positions>` (sorted by
+        :meth:`StanceRecord.sort_key <policyconflict.query.StanceRecord.sort_key>`; the records
+        are made from the candidates by :func:`policyconflict.query._positions.records`)."""
         ...
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from policyconflict.errors import PolicyConflictError
 
-__all__ = ["UnknownEntityError", "UnknownKindError"]
+__all__ = ["TargetKindError", "UnknownEntityError", "UnknownKindError"]
 
 
 class UnknownEntityError(PolicyConflictError, KeyError):
@@ -44,3 +44,26 @@ class UnknownKindError(PolicyConflictError, KeyError):
 
     def __reduce__(self) -> tuple[type[UnknownKindError], tuple[str, tuple[str, ...]]]:
         return (type(self), (self.kind, self.kinds))
+
+
+class TargetKindError(PolicyConflictError, TypeError):
+    """An id given to a question names an entity of a kind the question cannot take (a
+    :class:`TypeError`): ``id``, its ``kind``, the ``question`` and the ``kinds`` it takes."""
+
+    def __init__(self, entity_id: str, kind: str, question: str, kinds: Iterable[str]) -> None:
+        self.id = entity_id
+        self.kind = kind
+        self.question = question
+        self.kinds: tuple[str, ...] = tuple(kinds)
+        self.message = (
+            f"{question} cannot take {entity_id!r}, a {kind}: it takes a {', '.join(self.kinds)}"
+        )
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[TargetKindError], tuple[str, str, str, tuple[str, ...]]]:
+        return (type(self), (self.id, self.kind, self.question, self.kinds))

@@ -13,14 +13,23 @@ from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
-from policyconflict.model.laws import Law
+from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query import _scan
 from policyconflict.query._detect import detect
 from policyconflict.query._places import PlaceSource, PlaceTree
+from policyconflict.query._positions import (
+    Affiliations,
+    Candidates,
+    StanceRecord,
+    provision_law,
+    records,
+)
+from policyconflict.query._positions import targets_of as position_targets
 from policyconflict.query._status import Courts
 from policyconflict.query._store import STRUCTURAL, Store
 from policyconflict.query.conflicts import Conflict, ConflictKind
+from policyconflict.story import Entity
 
 __all__ = ["ScanBackend"]
 
@@ -224,4 +233,41 @@ class ScanBackend:
                 during is None
                 or (c.period is not None and c.period.overlaps(during, certainty=certainty))
             )
+        )
+
+    # -- positions, figures, relations and events (issue 14, items 1, 2 and 7) ----------------
+
+    def affiliations(self) -> Affiliations:
+        roles_of = self.lookup.roles_of
+        return Affiliations(
+            self._store.lists, self.place_lineage, self.level, lambda p: roles_of.get(p, ())
+        )
+
+    def positions(
+        self,
+        target: Entity | Provision,
+        *,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[StanceRecord, ...]:
+        lists = self._store.lists
+        ids = position_targets(target)
+        found = Candidates(
+            statements=[
+                s for s in lists["statements"] if any(p.target in ids for p in s.positions)
+            ],
+            relations=[r for r in lists["relations"] if r.object in ids],
+            events=lists["events"],
+            cases=[c for c in lists["legal_cases"] if not ids.isdisjoint(c.challenges)],
+            rulings=[r for r in lists["rulings"] if any(o.target in ids for o in r.outcomes)],
+        )
+        return records(
+            target,
+            found,
+            self.affiliations(),
+            lambda provision: provision_law(self._store, provision),
+            on=on,
+            during=during,
+            certainty=certainty,
         )

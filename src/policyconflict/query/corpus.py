@@ -26,10 +26,11 @@ from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._backend import Backend, BackendFactory
-from policyconflict.query._errors import UnknownEntityError, UnknownKindError
+from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._index import IndexBackend
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._places import PlaceSource, default_places, resolve_place
+from policyconflict.query._positions import StanceRecord
 from policyconflict.query._scan_backend import ScanBackend
 from policyconflict.query._store import OnConflict, Store
 from policyconflict.query._time import opt_date, opt_period
@@ -480,6 +481,67 @@ class Corpus:
             return found  # a disputed field has no place and no period
         disputed = disputed_facts(self.disputes())
         return tuple(sorted([*found, *disputed], key=Conflict.sort_key)) if disputed else found
+
+    # -- positions, figures, relations and events (issue 14, items 1, 2 and 7) ----------------
+
+    def _target(self, entity_id: str, question: str, kinds: tuple[str, ...]) -> Entity | Provision:
+        """The entity ``entity_id`` names, checked to be one of ``kinds``."""
+        self._known(entity_id, "target")
+        found = self.get(entity_id)
+        if found.kind_name not in kinds:
+            names = [k.replace("_", " ") for k in kinds]
+            raise TargetKindError(entity_id, found.kind_name.replace("_", " "), question, names)
+        return found
+
+    def positions(
+        self,
+        target: str,
+        *,
+        on: DateLike | None = None,
+        during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[StanceRecord, ...]:
+        """Who took which stance toward ``target``: one
+        :class:`~policyconflict.query.StanceRecord` per actor, stance and the body the actor
+        spoke for, each placed in government on the dates of its evidence (level,
+        jurisdiction, the organization spoken for and the role held), with the ids of the
+        evidence — statements, ``supports``/``opposes``/``challenges`` relations, votes, the
+        parties to cases challenging it, and the rulings on it (a court by its ruling's
+        direction). For a law, evidence about any of its provisions counts. The rules are
+        given in full in the Questions guide (``docs/questions/positions.md``).
+
+        ``target`` is the id of a law, provision, deployment, event, legal case, ruling,
+        agency, organization, jurisdiction, person, relation or statement; another kind
+        raises :class:`~policyconflict.query.TargetKindError` (a :class:`TypeError`).
+        ``on`` / ``during`` (not both): only evidence whose date may (``Certainty.MAY``) or
+        surely (``Certainty.SURELY``) fall on the date / within the period; undated evidence
+        then never counts. Sorted by level (in
+        :data:`~policyconflict.query.POSITION_LEVELS` order), actor, stance, body spoken for
+        and role; group them with
+        :func:`~policyconflict.query.positions_by_level`.
+        """
+        found = self._target(target, "positions", _POSITION_TARGETS)
+        on_date, period = _one_time(opt_date(on), opt_period(during))
+        return self._backend.positions(
+            found, on=on_date, during=period, certainty=_certainty(certainty)
+        )
+
+
+_POSITION_TARGETS = (
+    "law",
+    "provision",
+    "deployment",
+    "event",
+    "legal_case",
+    "ruling",
+    "agency",
+    "organization",
+    "jurisdiction",
+    "person",
+    "relation",
+    "statement",
+)
+"""The kinds of entity a position can be taken toward (not a source, role or figure)."""
 
 
 def _certainty(value: Certainty | str) -> Certainty:

@@ -10,17 +10,26 @@ from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
-from policyconflict.model.laws import Law
+from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._detect import detect
 from policyconflict.query._index._engine import Engine
 from policyconflict.query._index._spans import SpanIndex
 from policyconflict.query._index._thresholds import DEFAULT, Thresholds
 from policyconflict.query._places import PlaceSource
+from policyconflict.query._positions import (
+    Affiliations,
+    Candidates,
+    StanceRecord,
+    provision_law,
+    records,
+)
+from policyconflict.query._positions import targets_of as position_targets
 from policyconflict.query._status import Courts, answers_law_question
 from policyconflict.query._store import Store
 from policyconflict.query._time import point_window, span_window
 from policyconflict.query.conflicts import Conflict, ConflictKind
+from policyconflict.story import Entity
 
 __all__ = ["IndexBackend"]
 
@@ -240,3 +249,92 @@ class IndexBackend:
                 if during is None or items[p].period is not None
             )
         return tuple(found)
+
+    # -- positions, figures, relations and events (issue 14, items 1, 2 and 7) ----------------
+
+    def _cached(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, kept until the next ``add``."""
+        cache = self.engine.cache
+        if name not in cache:
+            cache[name] = make()
+        return cache[name]
+
+    def _by(self, kind: str, keys: Callable[[Any], Iterable[str]]) -> dict[str, list[int]]:
+        """Key → positions (ascending) of the ``kind`` records filed under it."""
+
+        def make() -> dict[str, list[int]]:
+            table: dict[str, list[int]] = {}
+            for pos, item in enumerate(self._store.lists[kind]):
+                for key in dict.fromkeys(keys(item)):
+                    table.setdefault(key, []).append(pos)
+            return table
+
+        found: dict[str, list[int]] = self._cached(f"{kind}-by-{keys.__name__}", make)
+        return found
+
+    def affiliations(self) -> Affiliations:
+        engine = self.engine
+        roles: list[Role] = self._store.lists["roles"]
+        by_person = engine.roles_by_person
+
+        def make() -> Affiliations:
+            return Affiliations(
+                self._store.lists,
+                self.place_lineage,
+                self.level,
+                lambda p: [roles[i] for i in by_person.get(p, ())],
+            )
+
+        found: Affiliations = self._cached("affiliations", make)
+        return found
+
+    def positions(
+        self,
+        target: Entity | Provision,
+        *,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[StanceRecord, ...]:
+        engine = self.engine
+        lists = self._store.lists
+        ids = position_targets(target)
+        statements: set[int] = set()
+        for key in ids:
+            statements.update(engine.statements.query(lists["statements"], target=key))
+        relations = self._by("relations", _relation_object)
+        events = self._by("events", _own_id)
+        related = _union(relations, ids)
+        voted = {*ids, *(lists["relations"][p].subject for p in related)}
+        found = Candidates(
+            statements=_pick(lists["statements"], sorted(statements)),
+            relations=_pick(lists["relations"], related),
+            events=_pick(lists["events"], _union(events, voted)),
+            cases=_pick(lists["legal_cases"], _union(engine.challenges, ids)),
+            rulings=_pick(lists["rulings"], _union(engine.outcomes, ids)),
+        )
+        return records(
+            target,
+            found,
+            self.affiliations(),
+            lambda provision: provision_law(self._store, provision),
+            on=on,
+            during=during,
+            certainty=certainty,
+        )
+
+
+def _union(table: dict[str, list[int]], keys: Iterable[str]) -> list[int]:
+    """The positions filed under any of ``keys``, ascending, once each."""
+    found: set[int] = set()
+    for key in keys:
+        found.update(table.get(key, ()))
+    return sorted(found)
+
+
+def _relation_object(relation: Any) -> tuple[str]:
+    return (relation.object,)
+
+
+def _own_id(entity: Any) -> tuple[str]:
+    return (entity.id,)
