@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from format_helpers import small_document, text_of
 from policyconflict.dates import (
     CALENDAR_YEAR,
     OPEN,
@@ -28,7 +29,6 @@ from policyconflict.dates import (
 from policyconflict.errors import DateTextError, PolicyConflictError, ShapeError, ValidationError
 from policyconflict.serialization import loads
 from policyconflict.testing import partial_dates, periods
-from test_format_helpers import small_document, text_of
 
 P = PartialDate.parse
 UK = FiscalCalendar(name="uk", first_month=4)

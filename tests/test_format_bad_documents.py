@@ -11,12 +11,12 @@ from typing import Any
 import attrs
 import pytest
 
+from format_helpers import small_document, text_of
 from policyconflict import ValidationError
 from policyconflict.dates import PartialDate, Period
 from policyconflict.serialization import MAX_DEPTH, loads
 from policyconflict.serialization._converter import CONVERTER, Invalid
 from policyconflict.story import Story
-from test_format_helpers import small_document, text_of
 
 Doc = dict[str, Any]
 CITE = "$.statements[0].sources[0]"

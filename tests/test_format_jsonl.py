@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from format_helpers import small_story
 from policyconflict import PartialDate, Person, Statement, ValidationError
 from policyconflict.serialization import (
     TAGS,
@@ -26,7 +27,6 @@ from policyconflict.serialization import (
 from policyconflict.serialization.jsonl import BATCH
 from policyconflict.story import Story
 from policyconflict.testing import STRATEGIES, stories
-from test_format_helpers import small_story
 
 HEADER = '{"format":"policyconflict","type":"header","version":1}\n'
 

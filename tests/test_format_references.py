@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from format_helpers import small_document, text_of
 from policyconflict import ValidationError
 from policyconflict.serialization import dumps, loads
 from policyconflict.story import Story
 from policyconflict.testing import stories
-from test_format_helpers import small_document, text_of
 
 SPEAKER = "person:eric-garcetti"
 

@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from format_helpers import small_story
 from policyconflict import Story
 from policyconflict.serialization import dump, dumps, load, loads
 from policyconflict.serialization.schema import shipped_schema
 from policyconflict.story import COLLECTIONS
 from policyconflict.testing import stories
-from test_format_helpers import small_story
 
 VALIDATOR = jsonschema.Draft202012Validator(shipped_schema())
 

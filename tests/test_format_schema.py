@@ -11,10 +11,10 @@ import attrs
 import jsonschema
 import pytest
 
+from format_helpers import small_document
 from policyconflict.serialization import TAGS, json_schema
 from policyconflict.serialization.schema import schema_text, shipped_schema
 from policyconflict.story import COLLECTIONS
-from test_format_helpers import small_document
 
 SHIPPED = Path(__file__).resolve().parents[1] / "src" / "policyconflict" / "data" / "schema.json"
 

@@ -10,9 +10,9 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from format_helpers import small_document
 from policyconflict import Problem, Story, ValidationError
 from policyconflict.serialization import iter_jsonl, loads
-from test_format_helpers import small_document
 
 SCALARS = (
     st.none()

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from format_helpers import small_document, small_story
 from policyconflict import ValidationError
 from policyconflict.serialization import FORMAT_VERSION, MIGRATIONS, loads, register_migration
-from test_format_helpers import small_document, small_story
 
 
 def test_every_document_carries_format_and_version() -> None:
