@@ -242,6 +242,14 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
         )
         for i in range(draw(st.integers(0, 3)) if targets else 0)
     ]
+    # Same-as links make clusters for questions: of persons, agencies or places (chains and
+    # cycles among them), and now and then between two kinds (a link that joins nothing).
+    for i in range(draw(st.integers(0, 3))):
+        pool = draw(st.sampled_from([PERSONS, AGENCIES, PLACES, [*PERSONS, *AGENCIES]]))
+        subject, other = draw(st.lists(st.sampled_from(pool), min_size=2, max_size=2, unique=True))
+        relations.append(
+            Relation(id=f"same-{i}", subject=subject, predicate=Predicate.SAME_AS, object=other)
+        )
     law_targets = [law.id for law in laws] + [p.id for law in laws for p in law.provisions]
     cases = [
         LegalCase(

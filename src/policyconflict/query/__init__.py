@@ -6,6 +6,8 @@
 * :class:`Conflict` and :class:`ConflictKind` — what :meth:`Corpus.conflicts` returns.
 * :class:`MergeConflict` and :class:`MergeConflictError` — an id that stories use for different
   kinds of thing.
+* :class:`SameAsMismatch` — a same-as relation between two kinds of thing, which joins nothing
+  (:attr:`Corpus.same_as_problems`; same-as clusters: :meth:`Corpus.cluster`).
 * :class:`UnknownEntityError` and :class:`UnknownKindError` — an id or a kind of entity the
   corpus does not hold (an unknown place raises
   :class:`~policyconflict.gazetteer.UnknownPlaceError`).
@@ -45,6 +47,7 @@ here: the gazetteer knows it lies in California, so the state law applies there.
 
 from __future__ import annotations
 
+from policyconflict.query._clusters import SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._positions import POSITION_LEVELS, StanceRecord, positions_by_level
@@ -59,6 +62,7 @@ __all__ = [
     "Corpus",
     "MergeConflict",
     "MergeConflictError",
+    "SameAsMismatch",
     "StanceRecord",
     "TargetKindError",
     "TimelineEntry",

@@ -44,9 +44,11 @@ class Backend(Protocol):
     every id names an entity of the store (a place argument is the id of a place the corpus or
     its gazetteer knows), dates are :class:`~policyconflict.dates.PartialDate` and periods
     :class:`~policyconflict.dates.Period`, at most one of ``on`` and ``during`` is given, enums
-    are enum members, and a law is the :class:`~policyconflict.model.laws.Law` itself. The store is
-    only ever grown, by :meth:`Corpus.add <policyconflict.query.Corpus.add>`, which calls
-    :meth:`added` right after.
+    are enum members, and a law is the :class:`~policyconflict.model.laws.Law` itself. Every
+    argument is passed by its name in this protocol. An id argument is one id: the corpus asks
+    once for each id of a same-as cluster and unites the answers
+    (:mod:`policyconflict.query._clusters`). The store is only ever grown, by
+    :meth:`Corpus.add <policyconflict.query.Corpus.add>`, which calls :meth:`added` right after.
 
     **What a backend must give.** Exactly what the scan backend gives: the same entities in the
     same order — arrival order (``store.lists[kind]`` order) for every question but

@@ -13,9 +13,10 @@ story in its own order), so the same stories added in the same order give the sa
 
 from __future__ import annotations
 
+import itertools
 import os
-from collections.abc import Iterable, Iterator
-from typing import IO, Any, Literal
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import IO, Any, Literal, TypeVar
 
 from policyconflict._merging.disputes import Dispute, disputes
 from policyconflict.dates import Certainty, DateLike, PeriodLike, as_date
@@ -26,6 +27,7 @@ from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._backend import Backend, BackendFactory
+from policyconflict.query._clusters import Clusters, SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._index import IndexBackend
 from policyconflict.query._merge import MergeConflict, MergeConflictError
@@ -41,6 +43,8 @@ from policyconflict.story import COLLECTIONS, Entity, Story
 __all__ = ["Corpus"]
 
 _DEFAULT: Any = object()
+
+_T = TypeVar("_T")
 
 _BACKENDS: dict[str, BackendFactory] = {"index": IndexBackend, "scan": ScanBackend}
 """The backends known by name."""
@@ -65,6 +69,14 @@ class Corpus:
     conflict in :attr:`merge_conflicts`. ``gazetteer`` gives parent chains and place names for
     places the corpus does not describe (the shipped gazetteer by default; ``None`` for the
     corpus's own places only).
+
+    ``same-as`` relations make clusters (:meth:`cluster`): both ids stay entities of their own,
+    listed by :meth:`entities` and :meth:`get`, but a question about either — the statements of
+    a speaker or about a target, the roles of a person, the members and places of an actor, the
+    places below a place, the cases and rulings about a law, the deployments of an agency —
+    answers for every id of the cluster. A same-as link between two kinds of thing joins
+    nothing and is listed by :attr:`same_as_problems`. Claims stay those of the id asked
+    (:meth:`claims`).
 
     ``backend`` is the engine that answers: ``"index"`` (the default) or ``"scan"`` (a plain
     scan, the reference the indexes are tested against), or a backend class of your own (see
@@ -119,6 +131,7 @@ class Corpus:
         self._make_backend = backend
         self._backend: Backend = backend(self._store, self._gazetteer)
         self._merge_conflicts: list[MergeConflict] = []
+        self._clusters: Clusters | None = None
         for story in stories:
             self.add(story)
 
@@ -157,6 +170,8 @@ class Corpus:
             raise MergeConflictError(conflicts)
         self._merge_conflicts.extend(conflicts)
         new, replaced = self._store.apply(story, leave_out, clashes)
+        if replaced or any(name == "relations" for name, _ in new):
+            self._clusters = None
         if replaced:
             self._backend = self._make_backend(self._store, self._gazetteer)
         else:
@@ -217,6 +232,78 @@ class Corpus:
         if name is None:
             raise UnknownKindError(kind, COLLECTIONS)
         return tuple(self._store.lists[name])
+
+    # -- same-as clusters -----------------------------------------------------------------------
+
+    def cluster(self, entity_id: str) -> tuple[str, ...]:
+        """The ids that ``same-as`` relations join to ``entity_id`` (chains and cycles of links
+        included), ``entity_id`` among them, in code-point order; ``(entity_id,)`` when no link
+        joins it. Every question about one of them answers for all (see
+        :mod:`the class doc <policyconflict.query.corpus>`).
+        :class:`~policyconflict.query.UnknownEntityError` for an id the corpus does not hold.
+
+        >>> from policyconflict import Person, Predicate, Relation, Story
+        >>> corpus = Corpus([Story(id="s", title="S",
+        ...     persons=(Person(id="person:tom-homan", name="Tom Homan"),
+        ...              Person(id="person:thomas-homan", name="Thomas Homan")),
+        ...     relations=(Relation(id="rel:homan", subject="person:tom-homan",
+        ...                         predicate=Predicate.SAME_AS,
+        ...                         object="person:thomas-homan"),))])
+        >>> corpus.cluster("person:tom-homan")
+        ('person:thomas-homan', 'person:tom-homan')
+        """
+        self.get(entity_id)
+        return self._same_as().of(entity_id)
+
+    @property
+    def same_as_problems(self) -> tuple[SameAsMismatch, ...]:
+        """The same-as relations that join nothing because they link ids of different kinds
+        (a person and a law), in arrival order."""
+        return self._same_as().problems
+
+    def _same_as(self) -> Clusters:
+        if self._clusters is None:
+            self._clusters = Clusters(self._store.lists["relations"], self._kind_of)
+        return self._clusters
+
+    def _kind_of(self, entity_id: str) -> str:
+        found = self._store.get(entity_id)
+        return "unknown id" if found is None else found.kind_name
+
+    def _ask(
+        self, ask: Callable[..., tuple[_T, ...]], ids: Mapping[str, str | None], **rest: Any
+    ) -> tuple[_T, ...]:
+        """``ask(**ids, **rest)`` for the same-as cluster of every id given: asked for each
+        combination of their members, the answers united in arrival order."""
+        clusters = self._same_as()
+        if not clusters:
+            return ask(**ids, **rest)
+        choices = [
+            [(name, member) for member in (clusters.of(value) if value is not None else (None,))]
+            for name, value in ids.items()
+        ]
+        answers = [ask(**dict(chosen), **rest) for chosen in itertools.product(*choices)]
+        return self._united(answers)
+
+    def _united(self, answers: list[tuple[_T, ...]]) -> tuple[_T, ...]:
+        """Answers of one kind of entity as one answer in arrival order, without repeats."""
+        if len(answers) == 1:
+            return answers[0]
+        found = {getattr(e, "id"): e for answer in answers for e in answer}  # noqa: B009
+        where = self._store.where
+        return tuple(found[i] for i in sorted(found, key=lambda i: where[i][1]))
+
+    def _for_law(self, law: Law | str, ask: Callable[[Law], tuple[_T, ...]]) -> tuple[_T, ...]:
+        """``ask`` of the law and of every law of its cluster, united in arrival order."""
+        found = self._law(law)
+        cluster = self._same_as().of(found.id)
+        if len(cluster) == 1:
+            return ask(found)
+        return self._united([ask(self._law(member)) for member in cluster])
+
+    def _each(self, entity_id: str, ask: Callable[[str], frozenset[str]]) -> frozenset[str]:
+        """``ask`` of every id of ``entity_id``'s cluster, united."""
+        return frozenset().union(*map(ask, self._same_as().of(entity_id)))
 
     def build_indexes(self) -> None:
         """Build every index now rather than on first use (indexes stay current on :meth:`add`;
@@ -285,7 +372,7 @@ class Corpus:
 
     def descendants(self, place: str) -> frozenset[str]:
         """``place`` and every place below it."""
-        return self._backend.descendants(self.place(place))
+        return self._each(self.place(place), self._backend.descendants)
 
     def level(self, place: str) -> str | None:
         """The level of ``place`` (``country``, ``state``, ``county``, ``city``...), if known."""
@@ -295,12 +382,12 @@ class Corpus:
         """``organization``, the agencies below it, and everyone who held a role in any of them
         (the speakers ``statements(speaker_org=...)`` counts)."""
         self._known(organization, "organization")
-        return self._backend.members(organization)
+        return self._each(organization, self._backend.members)
 
     def places_of(self, actor: str) -> frozenset[str]:
         """The places an actor is placed in (how statements are placed; see :meth:`statements`)."""
         self._known(actor, "actor")
-        return self._backend.places_of(actor)
+        return self._each(actor, self._backend.places_of)
 
     # -- statements -----------------------------------------------------------------------------
 
@@ -334,13 +421,16 @@ class Corpus:
           whose date surely does. Statements without a date never pass a time filter.
         """
         on_date, period = _one_time(opt_date(on), opt_period(during))
-        return self._backend.statements(
-            speaker=self._known(speaker, "speaker"),
-            speaker_org=self._known(speaker_org, "organization"),
+        return self._ask(
+            self._backend.statements,
+            {
+                "speaker": self._known(speaker, "speaker"),
+                "speaker_org": self._known(speaker_org, "organization"),
+                "target": self._known(target, "target"),
+                "within": self._place(within),
+            },
             stance=None if stance is None else Stance(stance),
-            target=self._known(target, "target"),
             channel=None if channel is None else Channel(channel),
-            within=self._place(within),
             on=on_date,
             during=period,
             certainty=_certainty(certainty),
@@ -367,10 +457,13 @@ class Corpus:
         date / overlap the period.
         """
         on_date, period = _one_time(opt_date(active_on), opt_period(active_during))
-        return self._backend.deployments(
-            target_within=self._place(target_within),
-            agency=self._known(agency, "agency"),
-            supports=self._known(supports, "agency"),
+        return self._ask(
+            self._backend.deployments,
+            {
+                "target_within": self._place(target_within),
+                "agency": self._known(agency, "agency"),
+                "supports": self._known(supports, "agency"),
+            },
             on=on_date,
             during=period,
             certainty=_certainty(certainty),
@@ -391,9 +484,10 @@ class Corpus:
         ``organization``: in exactly this agency, organization or jurisdiction; ``title``: with
         this title, compared case-insensitively.
         """
-        return self._backend.roles_on(
-            as_date(date),
-            organization=self._known(organization, "organization"),
+        return self._ask(
+            self._backend.roles_on,
+            {"organization": self._known(organization, "organization")},
+            on=as_date(date),
             title=title,
             certainty=_certainty(certainty),
         )
@@ -401,7 +495,7 @@ class Corpus:
     def roles_of(self, person: str) -> tuple[Role, ...]:
         """Every role ``person`` held, in time order (by period, then id)."""
         self._known(person, "person")
-        held = self._backend.roles_of(person)
+        held = self._ask(self._backend.roles_of, {"person": person})
         return tuple(sorted(held, key=lambda r: (r.period.sort_key(), r.id)))
 
     # -- laws and courts ------------------------------------------------------------------------
@@ -429,24 +523,27 @@ class Corpus:
         activity matches this topic (equal, or narrower/wider by whole hyphenated words). All the
         provision filters given must hold for the same provision.
         """
-        return self._backend.laws_in_force(
-            self.place(place),
-            as_date(on),
+        return self._ask(
+            self._backend.laws_in_force,
+            {
+                "place": self.place(place),
+                "restricts": self._known(restricts, "agency"),
+                "counterparty": self._known(counterparty, "counterparty"),
+            },
+            on=as_date(on),
             certainty=_certainty(certainty),
-            restricts=self._known(restricts, "agency"),
-            counterparty=self._known(counterparty, "counterparty"),
             topic=topic,
         )
 
     def cases_affecting(self, law: Law | str) -> tuple[LegalCase, ...]:
         """Cases that challenge the law (a :class:`~policyconflict.model.laws.Law` or its id) or
         one of its provisions, in arrival order."""
-        return self._backend.cases_affecting(self._law(law))
+        return self._for_law(law, self._backend.cases_affecting)
 
     def rulings_affecting(self, law: Law | str) -> tuple[Ruling, ...]:
         """Rulings with an outcome on the law (a :class:`~policyconflict.model.laws.Law` or its id)
         or one of its provisions, in arrival order."""
-        return self._backend.rulings_affecting(self._law(law))
+        return self._for_law(law, self._backend.rulings_affecting)
 
     # -- timeline and conflicts -----------------------------------------------------------------
 
@@ -471,11 +568,18 @@ class Corpus:
         (``SURELY``) overlap this period (conflicts without a period are left out).
         """
         wanted = frozenset(ConflictKind) if kinds is None else frozenset(map(ConflictKind, kinds))
-        found = self._backend.conflicts(
-            wanted,
-            within=self._place(within),
-            during=opt_period(during),
-            certainty=_certainty(certainty),
+        place, period = self._place(within), opt_period(during)
+        places = (None,) if place is None else self._same_as().of(place)
+        answers = [
+            self._backend.conflicts(
+                wanted, within=member, during=period, certainty=_certainty(certainty)
+            )
+            for member in places
+        ]
+        found = (
+            answers[0]
+            if len(answers) == 1
+            else tuple(sorted(set().union(*answers), key=Conflict.sort_key))
         )
         if ConflictKind.DISAGREEING_REPORTS not in wanted or (within, during) != (None, None):
             return found  # a disputed field has no place and no period

@@ -1,0 +1,125 @@
+"""Same-as clusters: a question about one id of a cluster answers for every id of it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from helpers import person, statement, story
+from policyconflict import Agency, AgencyKind, Predicate, Relation, Stance, Story
+from policyconflict.model.statements import Position
+from policyconflict.query import Corpus, UnknownEntityError
+from policyconflict.query._backend import BackendFactory
+from test_query_properties import BACKENDS
+from test_query_worlds import AGENCIES, PERSONS, PLACES, story_of, worlds
+
+
+@pytest.fixture(scope="module", params=list(BACKENDS), ids=list(BACKENDS))
+def backend(request: pytest.FixtureRequest) -> BackendFactory:
+    return BACKENDS[request.param]
+
+
+def same(number: int, subject: str, other: str) -> Relation:
+    return Relation(id=f"same-{number}", subject=subject, predicate=Predicate.SAME_AS, object=other)
+
+
+def without_same_as(world: dict[str, list[Any]]) -> Story:
+    plain = {**world, "relations": [r for r in world["relations"] if r.id[:5] != "same-"]}
+    return story_of(plain)
+
+
+def in_arrival_order(corpus: Corpus, kind: str, found: set[str]) -> list[str]:
+    return [e.id for e in corpus.entities(kind) if e.id in found]
+
+
+@given(worlds(), st.sampled_from([*PERSONS, *AGENCIES]), st.sampled_from(PLACES))
+def test_a_question_about_one_id_answers_for_its_cluster(
+    backend: BackendFactory, world: dict[str, list[Any]], actor: str, place: str
+) -> None:
+    corpus = Corpus([story_of(world)], gazetteer=None, backend=backend)
+    plain = Corpus([without_same_as(world)], gazetteer=None, backend="scan")
+    actors, places = corpus.cluster(actor), corpus.cluster(place)
+    assert actor in actors
+    assert list(actors) == sorted(actors)
+    for member in actors:
+        assert corpus.cluster(member) == actors  # chains and cycles: one cluster, either end
+
+    def each(ask: Any, ids: tuple[str, ...]) -> set[str]:
+        return {e.id for member in ids for e in ask(member)}
+
+    asked = [s.id for s in corpus.statements(speaker=actor)]
+    said = each(lambda m: plain.statements(speaker=m), actors)
+    assert asked == in_arrival_order(plain, "statements", said)
+    asked = [s.id for s in corpus.statements(target=actor, stance=Stance.OPPOSE)]
+    said = each(lambda m: plain.statements(target=m, stance=Stance.OPPOSE), actors)
+    assert asked == in_arrival_order(plain, "statements", said)
+    asked = [s.id for s in corpus.statements(within=place, speaker=actor)]
+    said = {s.id for p in places for a in actors for s in plain.statements(within=p, speaker=a)}
+    assert asked == in_arrival_order(plain, "statements", said)
+    assert corpus.places_of(actor) == frozenset().union(*map(plain.places_of, actors))
+    assert corpus.members(actor) == frozenset().union(*map(plain.members, actors))
+    assert corpus.descendants(place) == frozenset().union(*map(plain.descendants, places))
+    if actor in PERSONS:
+        held = {r.id for m in actors if m in PERSONS for r in plain.roles_of(m)}
+        assert {r.id for r in corpus.roles_of(actor)} == held
+    else:
+        sent = each(lambda m: plain.deployments(agency=m), actors)
+        assert [d.id for d in corpus.deployments(agency=actor)] == in_arrival_order(
+            plain, "deployments", sent
+        )
+
+
+def test_both_ids_stay_entities_and_a_link_across_kinds_joins_nothing() -> None:
+    homan = person(id="person:homan", name="Tom Homan")
+    thomas = person(id="person:thomas-homan", name="Thomas Homan")
+    ice = Agency(id="agency:us/dhs/ice", name="ICE", kind=AgencyKind.AGENCY)
+    said = statement(id="statement:thomas/1", speaker=thomas.id)
+    told = statement(
+        id="statement:ann/1", positions=(Position(target=homan.id, stance=Stance.OPPOSE),)
+    )
+    links = (same(1, homan.id, thomas.id), same(2, thomas.id, ice.id))
+    corpus = Corpus(
+        [
+            story(
+                persons=(person(), homan, thomas),
+                agencies=(ice,),
+                statements=(said, told),
+                relations=links,
+            )
+        ]
+    )
+    assert corpus.cluster(homan.id) == (homan.id, thomas.id)
+    assert corpus.cluster(ice.id) == (ice.id,)
+    assert [p.id for p in corpus.entities("persons")] == ["person:ann", homan.id, thomas.id]
+    assert corpus.statements(speaker=homan.id) == (said,)
+    assert corpus.statements(target=thomas.id) == (told,)
+    assert corpus.statements(speaker=ice.id) == ()
+    (problem,) = corpus.same_as_problems
+    assert (problem.relation, problem.subject_kind, problem.object_kind) == (
+        "same-2",
+        "person",
+        "agency",
+    )
+    assert "only ids of one kind are joined" in problem.describe()
+    with pytest.raises(UnknownEntityError):
+        corpus.cluster("person:nobody")
+
+
+def test_a_same_as_added_later_joins_at_once() -> None:
+    homan = person(id="person:homan", name="Tom Homan")
+    thomas = person(id="person:thomas-homan", name="Thomas Homan")
+    said = statement(id="statement:thomas/1", speaker=thomas.id)
+    corpus = Corpus([story(persons=(person(), homan, thomas), statements=(said,))])
+    assert corpus.statements(speaker=homan.id) == ()
+    corpus.add(
+        attrs.evolve(
+            story(persons=(homan, thomas), relations=(same(1, homan.id, thomas.id),)),
+            id="story:link",
+        )
+    )
+    assert corpus.statements(speaker=homan.id) == (said,)
+    assert corpus.cluster(thomas.id) == (homan.id, thomas.id)
