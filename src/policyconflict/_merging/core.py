@@ -81,6 +81,8 @@ def merge_definitions(definitions: Sequence[Definition]) -> Merged:
     first = definitions[0]
     if len(definitions) == 1:
         return Merged(first.entity, first.claims)
+    if all(not d.claims and d.entity == first.entity for d in definitions):
+        return Merged(first.entity)
     merging = Accumulator(first)
     for definition in definitions[1:]:
         merging.add(definition)
@@ -92,30 +94,33 @@ Told = dict[tuple[str, str], set[Citation]]
 
 
 class _Union:
-    """The values of a set-like field: the first list given, whether every definition giving
-    the field gave the same list, and every value by its canonical JSON text."""
+    """The values of a set-like field: the first list given, and once another definition gives
+    another list, every value by its canonical JSON text."""
 
-    __slots__ = ("first", "same", "values")
+    __slots__ = ("first", "values")
 
     def __init__(self, given: list[Any]) -> None:
         self.first = given
-        self.same = True
-        self.values: dict[str, Any] = {}
+        self.values: dict[str, Any] | None = None
+        """``None`` while every definition giving the field gave the same list."""
+
+    def add(self, given: list[Any]) -> None:
+        if self.values is None:
+            if given == self.first:
+                return
+            self.values = {}
+            self._unite(self.first)
         self._unite(given)
 
     def _unite(self, given: list[Any]) -> None:
+        assert self.values is not None
         for value in given:
             self.values.setdefault(_text(value), value)
-
-    def add(self, given: list[Any]) -> None:
-        if self.same and given != self.first:
-            self.same = False
-        self._unite(given)
 
     def merged(self) -> list[Any]:
         """One list of every value given, or the list itself when every definition gives the
         same."""
-        if self.same:
+        if self.values is None:
             return list(self.first)
         return [self.values[t] for t in sorted(self.values)]
 
@@ -129,8 +134,9 @@ class Accumulator:
         self.id: str = first.entity.id
         self.stories: set[str] = set()
         self._first = first.entity
-        self._same = True
-        """Whether every definition so far is the first's entity and none carries claims."""
+        self._same: list[str] | None = [first.story] if not first.claims else None
+        """While every definition so far is the first's entity and none carries claims, the
+        stories that gave it (nothing else is worked out until one differs); else ``None``."""
         self._told: dict[str, Told] = {}
         self._unions: dict[str, _Union] = {}
         self._chosen: tuple[str, dict[str, Any]] | None = None
@@ -138,18 +144,23 @@ class Accumulator:
         self._parts: dict[str, Accumulator] = {}
         self._order: list[str] | None = None
         self._same_order = True
-        self._add(first)
+        self.stories.add(first.story)
+        if self._same is None:
+            self._add(first)
 
     def add(self, definition: Definition) -> None:
         """Add one more definition of the id (an entity of the same class)."""
-        if self._same and (definition.claims or definition.entity != self._first):
-            self._same = False
+        self.stories.add(definition.story)
+        if self._same is not None:
+            if not definition.claims and definition.entity == self._first:
+                self._same.append(definition.story)
+                return
+            for story in self._same:
+                self._add(Definition(story, self._first))
+            self._same = None
         self._add(definition)
 
     def _add(self, definition: Definition) -> None:
-        self.stories.add(definition.story)
-        if definition.claims:
-            self._same = False
         entity = definition.entity
         value: dict[str, Any] = _UNSTRUCTURE[self.cls](entity)
         sources: tuple[Citation, ...] = getattr(entity, "sources", ())
@@ -225,7 +236,7 @@ class Accumulator:
 
     def result(self) -> Merged:
         """The merged entity and the claims of its disputed fields (its provisions' too)."""
-        if self._same:
+        if self._same is not None:
             return Merged(self._first)
         found: list[Claim] = []
         entity = self._merge(found)
