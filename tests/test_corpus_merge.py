@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -86,6 +87,26 @@ def test_claims_list_every_story_value_of_a_disputed_field() -> None:
     assert corpus.claims(CA) == ()
     with pytest.raises(UnknownEntityError):
         corpus.claims("law:nowhere")
+
+
+def test_stories_that_agree_are_each_a_claim_once_a_later_story_disputes_them() -> None:
+    # Two stories define the law identically (nothing is worked out for it then); the third
+    # gives another date: each of the three is a claim, in a corpus as in merge().
+    agree, _ = two({"laws": (law(effective=PartialDate.parse("2018-01-01")),)}, {})
+    other = law(effective=PartialDate.parse("2019-01-01"), sources=(Citation(source=OTHER),))
+    stories = [
+        agree,
+        attrs.evolve(agree, id="b", title="B"),
+        attrs.evolve(agree, id="c", title="C", laws=(other,)),
+    ]
+    corpus = Corpus(stories, gazetteer=None)
+    sb54 = "law:us/ca/2017-2018/sb-54"
+    assert [(c.story, c.json_value) for c in corpus.claims(sb54)] == [
+        ("a", "2018-01-01"),
+        ("b", "2018-01-01"),
+        ("c", "2019-01-01"),
+    ]
+    assert corpus.get(sb54) == merge(stories, id="m", title="M").get(sb54)
 
 
 def test_adding_a_story_that_disputes_a_fact_updates_the_answers(backend: BackendFactory) -> None:
