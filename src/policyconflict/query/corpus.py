@@ -367,15 +367,18 @@ class Corpus:
 
     def ancestors(self, place: str) -> tuple[str, ...]:
         """The places above ``place``, nearest first (the corpus's parents, then the
-        gazetteer's)."""
+        gazetteer's). Of ``place`` itself: a same-as cluster does not join parent chains,
+        whose order would then be lost."""
         return self._backend.ancestors(self.place(place))
 
     def descendants(self, place: str) -> frozenset[str]:
-        """``place`` and every place below it."""
+        """``place`` and every place below it (and below every place of its same-as
+        cluster, with them)."""
         return self._each(self.place(place), self._backend.descendants)
 
     def level(self, place: str) -> str | None:
-        """The level of ``place`` (``country``, ``state``, ``county``, ``city``...), if known."""
+        """The level of ``place`` (``country``, ``state``, ``county``, ``city``...), if known
+        (of ``place`` itself, as :meth:`ancestors`)."""
         return self._backend.level(self.place(place))
 
     def members(self, organization: str) -> frozenset[str]:
