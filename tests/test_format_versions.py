@@ -3,6 +3,7 @@ ones go through the migration registry."""
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -10,7 +11,13 @@ import pytest
 
 from format_helpers import small_document, small_story
 from policyconflict import ValidationError
-from policyconflict.serialization import FORMAT_VERSION, MIGRATIONS, loads, register_migration
+from policyconflict.serialization import (
+    FORMAT_VERSION,
+    MIGRATIONS,
+    iter_jsonl,
+    loads,
+    register_migration,
+)
 
 
 def test_every_document_carries_format_and_version() -> None:
@@ -71,3 +78,39 @@ def test_a_failing_migration_is_reported_not_raised(monkeypatch: pytest.MonkeyPa
     with pytest.raises(ValidationError) as caught:
         loads(json.dumps(old))
     assert caught.value.codes == ("migration-failed",)
+
+
+_ENVELOPES: dict[str, dict[str, Any]] = {
+    "format missing": {"version": 1},
+    "another format": {"format": "popolo", "version": 1},
+    "format not a string": {"format": 1, "version": 1},
+    "version missing": {"format": "policyconflict"},
+    "version a string": {"format": "policyconflict", "version": "1"},
+    "version a boolean": {"format": "policyconflict", "version": True},
+    "version newer": {"format": "policyconflict", "version": 2},
+    "version older, no migration": {"format": "policyconflict", "version": 0},
+    "both wrong": {"format": "other", "version": 2},
+}
+
+
+@pytest.mark.parametrize("keys", _ENVELOPES.values(), ids=_ENVELOPES.keys())
+def test_a_document_and_a_corpus_header_report_the_same_envelope_problems(
+    keys: dict[str, Any],
+) -> None:
+    """One check of ``format`` and ``version``: the same bad keys give the same problems (code,
+    path, message), whether they head a story document or a JSON Lines corpus."""
+    document = {k: v for k, v in small_document().items() if k not in ("format", "version")}
+    with pytest.raises(ValidationError) as in_document:
+        loads(json.dumps({**document, **keys}))
+    header = json.dumps({**keys, "type": "header"}) + "\n"
+    with pytest.raises(ValidationError) as in_corpus:
+        list(iter_jsonl(io.StringIO(header)))
+    envelope_problems = [
+        (p.code, p.path, p.message)
+        for p in in_document.value.problems
+        if p.path in ("$.format", "$.version")
+    ]
+    assert envelope_problems
+    assert [
+        (p.code, p.path.removeprefix("line 1: "), p.message) for p in in_corpus.value.problems
+    ] == (envelope_problems)

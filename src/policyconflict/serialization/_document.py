@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import operator
 import os
+from collections.abc import Mapping
 from typing import IO, Any, Final
 
 from policyconflict._gc import gc_paused
@@ -27,6 +28,7 @@ from policyconflict.serialization._json import (
 from policyconflict.serialization._migrations import (
     FORMAT_NAME,
     FORMAT_VERSION,
+    check_version,
     envelope,
     migrate,
 )
@@ -36,6 +38,7 @@ from policyconflict.story import COLLECTIONS, Story
 __all__ = [
     "dump",
     "dumps",
+    "envelope_problems",
     "load",
     "loads",
     "story_from_value",
@@ -111,6 +114,41 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
             Problem(path=f"{root}.{key}", code="duplicate-key", message=f"key {key!r} repeats")
             for key in value.duplicates
         )
+    envelope_found, version = envelope_problems(value, root)
+    problems.extend(envelope_found)
+    if version is None:
+        raise ValidationError(problems)
+    body = {k: v for k, v in value.items() if k not in ENVELOPE}
+    if version != FORMAT_VERSION:
+        try:
+            body = migrate(dict(value), version, path=root)
+        except ValidationError as exc:
+            raise ValidationError([*problems, *exc.problems]) from None
+        if not isinstance(body, dict):
+            raise ValidationError([*problems, _problem(root, wrong(body, "an object"))])
+        body = {k: v for k, v in body.items() if k not in ENVELOPE}
+    try:
+        with gc_paused():
+            story: Story = _STRUCTURE_STORY(body, Story)
+    except Exception as exc:
+        problems.extend(problems_from(exc, root))
+        seen = set(problems)
+        problems.extend(p for p in _reference_problems(body, root) if p not in seen)
+    if problems:
+        raise ValidationError(with_depth_problem(problems, value, root))
+    return story
+
+
+def envelope_problems(value: Mapping[str, Any], root: str) -> tuple[list[Problem], int | None]:
+    """The problems of the ``format`` and ``version`` keys of a story document or a JSON Lines
+    header (the one check both use), and the version to read the rest at.
+
+    The version is ``None`` when the rest cannot be read: the version is newer than this library,
+    or older with no migration all the way up (an ``unsupported-version`` problem). A missing or
+    non-integer version is a problem too, and the rest is then read as :data:`FORMAT_VERSION`, so
+    its own problems are reported beside it.
+    """
+    problems: list[Problem] = []
     name = value.get("format", _MISSING)
     if name is _MISSING:
         problems.append(
@@ -127,7 +165,6 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
             )
         )
     version = value.get("version", _MISSING)
-    body = {k: v for k, v in value.items() if k not in ENVELOPE}
     if version is _MISSING:
         problems.append(
             Problem(
@@ -136,24 +173,13 @@ def story_from_value(value: Any, *, root: str = "$") -> Story:
         )
     elif type(version) is not int:
         problems.append(_problem(f"{root}.version", wrong(version, "an integer")))
-    elif version != FORMAT_VERSION:
+    else:
         try:
-            body = migrate({**body, "format": name, "version": version}, version, path=root)
+            check_version(version, path=root)
         except ValidationError as exc:
-            raise ValidationError([*problems, *exc.problems]) from None
-        if not isinstance(body, dict):
-            raise ValidationError([*problems, _problem(root, wrong(body, "an object"))])
-        body = {k: v for k, v in body.items() if k not in ENVELOPE}
-    try:
-        with gc_paused():
-            story: Story = _STRUCTURE_STORY(body, Story)
-    except Exception as exc:
-        problems.extend(problems_from(exc, root))
-        seen = set(problems)
-        problems.extend(p for p in _reference_problems(body, root) if p not in seen)
-    if problems:
-        raise ValidationError(with_depth_problem(problems, value, root))
-    return story
+            return [*problems, *exc.problems], None
+        return problems, version
+    return problems, FORMAT_VERSION
 
 
 def _reference_problems(body: Any, root: str) -> list[Problem]:

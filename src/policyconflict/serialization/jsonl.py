@@ -61,7 +61,7 @@ from policyconflict.model import (
 from policyconflict.model import _fields as f
 from policyconflict.model.claims import Claim
 from policyconflict.serialization._converter import CONVERTER, HookTable, problems_from, wrong
-from policyconflict.serialization._document import PathOrFile
+from policyconflict.serialization._document import PathOrFile, envelope_problems
 from policyconflict.serialization._json import (
     DuplicateKeys,
     encode,
@@ -70,9 +70,7 @@ from policyconflict.serialization._json import (
     with_depth_problem,
 )
 from policyconflict.serialization._migrations import (
-    FORMAT_NAME,
     FORMAT_VERSION,
-    check_version,
     envelope,
     migrate,
 )
@@ -294,16 +292,10 @@ def _check_header(value: Any, root: str) -> int:
         problems.append(
             Problem(path=f"{root}.{key}", code="unknown-field", message=f"unknown key {key!r}")
         )
-    if value.get("format") != FORMAT_NAME or type(value.get("format")) is not str:
-        problems.append(
-            Problem(path=f"{root}.format", code="bad-format", message=f"expected {FORMAT_NAME!r}")
-        )
-    version = value.get("version")
-    if not isinstance(version, int) or type(version) is bool:
-        problems.append(_as_problem(f"{root}.version", wrong(version, "an integer")))
-    if problems or not isinstance(version, int):
+    found, version = envelope_problems(value, root)
+    problems.extend(found)
+    if problems or version is None:
         raise ValidationError(problems)
-    check_version(version, path=root)
     return version
 
 
