@@ -209,7 +209,7 @@ CATALOGUE: list[tuple[str, str | bytes, list[tuple[str, str]]]] = [
     ("trailing comma", replace('],"title"', '],,"title"'), [("bad-json", "$")]),
     ("bytes that are not UTF-8", b'{"id": "\xff"}', [("bad-json", "$")]),
     ("byte order mark", "\ufeff" + text_of(small_document()), [("bad-json", "$")]),
-    ("newer version", edit(setter(("version",), 2)), [("unsupported-version", "$.version")]),
+    ("newer version", edit(setter(("version",), 3)), [("unsupported-version", "$.version")]),
     ("version as text", edit(setter(("version",), "1")), [("wrong-type", "$.version")]),
     ("missing version", edit(deleter(("version",))), [("missing-field", "$.version")]),
     ("another format", edit(setter(("format",), "popolo")), [("bad-format", "$.format")]),
@@ -314,7 +314,7 @@ def test_newer_version_names_both_versions() -> None:
         loads(edit(setter(("version",), 7)))
     message = caught.value.problems[0].message
     assert "version 7" in message
-    assert "up to 1" in message
+    assert "up to 2" in message
 
 
 def test_bad_enum_lists_the_allowed_values() -> None:

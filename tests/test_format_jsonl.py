@@ -28,7 +28,7 @@ from policyconflict.serialization.jsonl import BATCH
 from policyconflict.story import Story
 from policyconflict.testing import STRATEGIES, stories
 
-HEADER = '{"format":"policyconflict","type":"header","version":1}\n'
+HEADER = '{"format":"policyconflict","type":"header","version":2}\n'
 
 
 def corpus_text(items: list[Story]) -> str:
@@ -152,10 +152,10 @@ STORY = '{"id":"story:x","title":"T","type":"story"}\n'
     [
         ("", "missing-header", "line 1: $"),
         (PERSON, "missing-header", "line 1: $"),
-        (HEADER.replace(":1}", ":2}"), "unsupported-version", "line 1: $.version"),
+        (HEADER.replace(":2}", ":3}"), "unsupported-version", "line 1: $.version"),
         (HEADER.replace('"policyconflict"', '"other"'), "bad-format", "line 1: $.format"),
-        (HEADER.replace(":1}", ':1,"version":1}'), "duplicate-key", "line 1: $.version"),
-        (HEADER.replace(":1}", ':1,"extra":1}'), "unknown-field", "line 1: $.extra"),
+        (HEADER.replace(":2}", ':2,"version":2}'), "duplicate-key", "line 1: $.version"),
+        (HEADER.replace(":2}", ':2,"extra":1}'), "unknown-field", "line 1: $.extra"),
         (HEADER + STORY + "\n" + PERSON, "bad-json", "line 3: $"),
         (HEADER + STORY + '{"id":"person:x"', "bad-json", "line 3: $"),
         (HEADER + STORY + PERSON.replace('"person"}', '"human"}'), "bad-tag", "line 3: $.type"),

@@ -75,7 +75,7 @@ def test_the_small_document_validates() -> None:
         (("statements", 0, "sources", 0, "start"), -1),
         (("statements", 0, "sources", 0, "start"), "10"),
         (("persons", 0, "name"), ""),
-        (("version",), 2),
+        (("version",), 3),
     ],
 )
 def test_schema_rejects_what_the_loader_rejects(path: tuple[Any, ...], value: Any) -> None:

@@ -88,7 +88,7 @@ def test_loads_of_a_valid_document_with_one_node_replaced_is_total(
 def test_iter_jsonl_of_any_lines_yields_or_raises_validation_error(
     values: list[Any], tail: bytes
 ) -> None:
-    header = b'{"format":"policyconflict","type":"header","version":1}\n'
+    header = b'{"format":"policyconflict","type":"header","version":2}\n'
     body = b"".join(json.dumps(v).encode() + b"\n" for v in values) + tail
     problems: tuple[Problem, ...] = ()
     try:

@@ -16,22 +16,66 @@ from policyconflict.serialization import (
     MIGRATIONS,
     iter_jsonl,
     loads,
+    read_stories,
     register_migration,
+    write_jsonl,
 )
+
+
+def write_jsonl_text(stories: list[Any]) -> str:
+    out = io.StringIO()
+    write_jsonl(stories, out)
+    return out.getvalue()
 
 
 def test_every_document_carries_format_and_version() -> None:
     value = small_document()
     assert value["format"] == "policyconflict"
-    assert value["version"] == FORMAT_VERSION == 1
+    assert value["version"] == FORMAT_VERSION == 2
 
 
-def test_version_one_is_the_first_so_no_migration_is_registered() -> None:
-    assert MIGRATIONS == {}
+def test_version_two_registers_the_one_migration_from_version_one() -> None:
+    assert set(MIGRATIONS) == {1}
+
+
+def test_a_version_one_document_loads_as_the_same_story() -> None:
+    old = small_document()
+    old["version"] = 1
+    assert loads(json.dumps(old)) == small_story().canonical()
+
+
+def test_a_version_one_corpus_loads_as_the_same_stories() -> None:
+    text = write_jsonl_text([small_story()])
+    header, _, rest = text.partition("\n")
+    assert json.loads(header)["version"] == 2
+    old = header.replace('"version":2', '"version":1') + "\n" + rest
+    assert list(read_stories(io.StringIO(old))) == list(read_stories(io.StringIO(text)))
+
+
+def test_a_version_one_document_cannot_hold_what_version_two_added() -> None:
+    old = small_document()
+    old["version"] = 1
+    old["control_transfers"] = []
+    with pytest.raises(ValidationError) as caught:
+        loads(json.dumps(old))
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.path) == ("migration-failed", "$")
+    assert "new in format version 2" in problem.message
+
+
+def test_a_version_one_corpus_cannot_hold_a_control_transfer() -> None:
+    text = (
+        '{"format":"policyconflict","type":"header","version":1}\n'
+        '{"id":"story:x","title":"T","type":"story"}\n'
+        '{"force":"agency:a","id":"transfer:x","to_command":"agency:b","type":"control_transfer"}\n'
+    )
+    with pytest.raises(ValidationError) as caught:
+        list(read_stories(io.StringIO(text)))
+    assert [(p.code, p.path) for p in caught.value.problems] == [("migration-failed", "line 3: $")]
 
 
 def test_a_registered_migration_upgrades_an_older_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("policyconflict.serialization._migrations.MIGRATIONS", {})
+    monkeypatch.setattr("policyconflict.serialization._migrations.MIGRATIONS", dict(MIGRATIONS))
     from policyconflict.serialization import _migrations
 
     seen: list[int] = []
@@ -42,7 +86,7 @@ def test_a_registered_migration_upgrades_an_older_document(monkeypatch: pytest.M
         people = document.pop("people")
         return {**document, "persons": people, "version": 1}
 
-    assert {0: rename_people} == _migrations.MIGRATIONS
+    assert {0: rename_people, 1: MIGRATIONS[1]} == _migrations.MIGRATIONS
     old = small_document()
     old["version"] = 0
     old["people"] = old.pop("persons")
@@ -65,14 +109,16 @@ def test_an_older_version_without_migration_is_refused() -> None:
     (problem,) = caught.value.problems
     assert (problem.code, problem.path) == ("unsupported-version", "$.version")
     assert "version 0" in problem.message
-    assert "version 1" in problem.message
+    assert "version 2" in problem.message
 
 
 def test_a_failing_migration_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(document: dict[str, Any]) -> dict[str, Any]:
         raise KeyError("people")
 
-    monkeypatch.setattr("policyconflict.serialization._migrations.MIGRATIONS", {0: broken})
+    monkeypatch.setattr(
+        "policyconflict.serialization._migrations.MIGRATIONS", {0: broken, 1: MIGRATIONS[1]}
+    )
     old = small_document()
     old["version"] = 0
     with pytest.raises(ValidationError) as caught:
@@ -87,9 +133,9 @@ _ENVELOPES: dict[str, dict[str, Any]] = {
     "version missing": {"format": "policyconflict"},
     "version a string": {"format": "policyconflict", "version": "1"},
     "version a boolean": {"format": "policyconflict", "version": True},
-    "version newer": {"format": "policyconflict", "version": 2},
+    "version newer": {"format": "policyconflict", "version": 3},
     "version older, no migration": {"format": "policyconflict", "version": 0},
-    "both wrong": {"format": "other", "version": 2},
+    "both wrong": {"format": "other", "version": 3},
 }
 
 

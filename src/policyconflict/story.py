@@ -20,7 +20,7 @@ import attrs
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.model import _fields as f
-from policyconflict.model.actions import Deployment, Event
+from policyconflict.model.actions import ControlTransfer, Deployment, Event
 from policyconflict.model.actors import Agency, AgencyKind, Organization, Person, Role
 from policyconflict.model.claims import Claim
 from policyconflict.model.courts import LegalCase, Ruling
@@ -42,6 +42,7 @@ Entity: TypeAlias = (
     | Role
     | Law
     | Deployment
+    | ControlTransfer
     | Event
     | Statement
     | Figure
@@ -59,6 +60,7 @@ COLLECTIONS: Final[Mapping[str, type[Any]]] = {
     "roles": Role,
     "laws": Law,
     "deployments": Deployment,
+    "control_transfers": ControlTransfer,
     "events": Event,
     "statements": Statement,
     "figures": Figure,
@@ -95,6 +97,7 @@ class Story:
     roles: tuple[Role, ...] = _entities(Role)
     laws: tuple[Law, ...] = _entities(Law)
     deployments: tuple[Deployment, ...] = _entities(Deployment)
+    control_transfers: tuple[ControlTransfer, ...] = _entities(ControlTransfer)
     events: tuple[Event, ...] = _entities(Event)
     statements: tuple[Statement, ...] = _entities(Statement)
     figures: tuple[Figure, ...] = _entities(Figure)

@@ -60,6 +60,7 @@ from policyconflict._strategies.acts import (
     rulings,
     statements,
 )
+from policyconflict._strategies.control import control_transfers
 from policyconflict._strategies.dates import chronological, partial_dates, periods
 from policyconflict._strategies.merging import overlapping_stories
 from policyconflict._strategies.pool import IdPool
@@ -92,6 +93,7 @@ from policyconflict.model import (
     Agency,
     Citation,
     CommandChange,
+    ControlTransfer,
     Deployment,
     DeploymentPhase,
     DeploymentUnit,
@@ -128,6 +130,7 @@ __all__ = [
     "chronological",
     "citations",
     "command_changes",
+    "control_transfers",
     "deployment_phases",
     "deployment_units",
     "deployments",
@@ -195,6 +198,7 @@ _ENTITY_STRATEGIES: Final[tuple[Callable[..., st.SearchStrategy[Any]], ...]] = (
     roles,
     laws,
     deployments,
+    control_transfers,
     events,
     statements,
     figures,
@@ -240,6 +244,7 @@ STRATEGIES: Final[dict[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
     DeploymentPhase: deployment_phases,
     CommandChange: command_changes,
     Deployment: deployments,
+    ControlTransfer: control_transfers,
     Participant: participants,
     Tally: tallies,
     Event: events,

@@ -40,6 +40,7 @@ from .acts import (
     draw_ruling,
     draw_statement,
 )
+from .control import draw_control_transfer
 from .pool import IdPool
 from .stories import stories
 
@@ -57,6 +58,7 @@ VARIED: Final[Mapping[str, tuple[str, ...]]] = {
     "law": ("title", "short_title", "kind", "identifier", "session", "issuer", "sources"),
     "provision": ("label", "summary", "effect", "activity", "binds", "counterparty", "sources"),
     "deployment": ("name", "purpose", "status", "announced", "in_support_of", "units", "sources"),
+    "control_transfer": ("period", "legal_basis", "legal_status", "sources"),
     "event": ("kind", "name", "period", "places", "participants", "outcome", "tallies", "sources"),
     "statement": ("text", "date", "channel", "language", "positions", "sources"),
     "figure": ("metric", "quantity", "unit", "period", "as_of", "claimed_by", "sources"),
@@ -75,6 +77,7 @@ _DRAW: Final[Mapping[str, Callable[..., Any]]] = {
     "role": draw_role,
     "law": draw_law,
     "deployment": draw_deployment,
+    "control_transfer": draw_control_transfer,
     "event": draw_event,
     "statement": draw_statement,
     "figure": draw_figure,

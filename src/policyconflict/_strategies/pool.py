@@ -38,6 +38,7 @@ KIND_FIELDS: Final = {
     "law": "laws",
     "provision": "provisions",
     "deployment": "deployments",
+    "control_transfer": "control_transfers",
     "event": "events",
     "statement": "statements",
     "figure": "figures",
@@ -75,6 +76,7 @@ class IdPool:
     laws: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     provisions: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     deployments: tuple[str, ...] = attrs.field(default=(), converter=_ids)
+    control_transfers: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     events: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     statements: tuple[str, ...] = attrs.field(default=(), converter=_ids)
     figures: tuple[str, ...] = attrs.field(default=(), converter=_ids)

@@ -44,6 +44,7 @@ from .acts import (
     draw_ruling,
     draw_statement,
 )
+from .control import draw_control_transfer
 from .pool import KIND_FIELDS, IdPool, below
 from .text import entity_ids, jurisdiction_ids, names
 
@@ -54,6 +55,7 @@ DEFAULT_MAX_ENTITIES: Final = 30
 
 KINDS: Final = tuple(cls.kind_name for cls in COLLECTIONS.values())
 _ACTORS: Final = ("person", "agency", "organization", "jurisdiction")
+_COMMANDERS: Final = ("agency", "person", "jurisdiction")
 
 # kind → builder taking (draw, pool, id); jurisdictions, agencies and laws are special.
 _SIMPLE: Final[dict[str, Callable[..., Any]]] = {
@@ -62,6 +64,7 @@ _SIMPLE: Final[dict[str, Callable[..., Any]]] = {
     "person": draw_person,
     "role": draw_role,
     "deployment": draw_deployment,
+    "control_transfer": draw_control_transfer,
     "event": draw_event,
     "statement": draw_statement,
     "figure": draw_figure,
@@ -117,6 +120,10 @@ def repair(counts: Counter[str]) -> None:
         swap("statement", "person")
     if counts["deployment"] and not counts["agency"]:
         swap("deployment", "agency")
+    if counts["control_transfer"] and not counts["agency"]:
+        swap("control_transfer", "agency")
+    if counts["control_transfer"] and sum(counts[k] for k in _COMMANDERS) < 2:
+        swap("control_transfer", "person")  # a force moves to a command other than itself
     if counts["law"] and not counts["jurisdiction"]:
         swap("law", "jurisdiction")
     if counts["role"] and not counts["person"]:

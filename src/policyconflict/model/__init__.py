@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from policyconflict.model.actions import (
     CommandChange,
+    ControlTransfer,
     Deployment,
     DeploymentPhase,
     DeploymentStatus,
@@ -45,6 +46,7 @@ __all__ = [
     "Channel",
     "Citation",
     "CommandChange",
+    "ControlTransfer",
     "Deployment",
     "DeploymentPhase",
     "DeploymentStatus",

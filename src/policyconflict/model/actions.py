@@ -1,4 +1,5 @@
-"""What happens on the ground: :class:`Deployment` of personnel and other :class:`Event`."""
+"""What happens on the ground: :class:`Deployment` of personnel, :class:`ControlTransfer` of a
+force to another command, and other :class:`Event`."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from policyconflict.model.sources import Citation
 
 __all__ = [
     "CommandChange",
+    "ControlTransfer",
     "Deployment",
     "DeploymentPhase",
     "DeploymentStatus",
@@ -168,16 +170,64 @@ class Deployment:
         when no change had taken effect, or when one may take effect during ``on``.
         """
         when = as_date(on)
-        current: str | None = None
-        for change in sorted(
+        changes = sorted(
             (c for c in self.command_changes if c.unit == unit), key=lambda c: c.date.sort_key()
-        ):
+        )
+        current = changes[0].from_command if changes else None
+        for change in changes:
             first, last = _start_keys(change.date)
             if last <= when.earliest_key:
                 current = change.to_command
             elif first <= when.latest_key:
                 return None
         return current
+
+
+@attrs.frozen(kw_only=True)
+class ControlTransfer:
+    """A force placed under another command by a law or an order, outside any deployment: a
+    regional police force placed under a national ministry, a state's guard called into federal
+    service and later released.
+
+    ``force`` is the unit or agency moved, ``to_command`` the authority that controls it from
+    the start of ``period`` (at its minute, or the start of its day) to its end (control returns
+    to ``from_command``, the force's home authority, when the period ends; an open end: still
+    under ``to_command``). ``legal_basis`` is the law, order or provision that made the
+    transfer, and ``legal_status`` the status the force serves under while transferred, as a
+    topic word (``federal-service``, ``title-32``).
+    """
+
+    kind_name: ClassVar[str] = "control_transfer"
+
+    id: str = attrs.field(validator=f.identifier)
+    force: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    to_command: str = attrs.field(
+        validator=f.identifier, metadata=f.refs("agency", "person", "jurisdiction")
+    )
+    from_command: str | None = attrs.field(
+        default=None,
+        validator=f.optional_identifier,
+        metadata=f.refs("agency", "person", "jurisdiction"),
+    )
+    period: Period = attrs.field(factory=Period, validator=f.period)
+    legal_basis: tuple[str, ...] = attrs.field(
+        default=(), validator=f.identifiers, metadata=f.refs("law", "provision")
+    )
+    legal_status: str | None = attrs.field(default=None, validator=f.topic)
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+    @sources.validator
+    def _check(self, _attribute: object, _value: object) -> None:
+        if self.from_command is not None and self.from_command == self.to_command:
+            raise ShapeError(
+                "self-reference",
+                "a control transfer moves a force to another command",
+                "to_command",
+            )
+        if self.force == self.to_command:
+            raise ShapeError(
+                "self-reference", "a force is not placed under its own command", "to_command"
+            )
 
 
 def _start_keys(date: PartialDate) -> tuple[tuple[int, int], tuple[int, int]]:

@@ -32,7 +32,18 @@ __all__ = [
     "Scope",
 ]
 
-CHALLENGEABLE = ("law", "provision", "deployment", "ruling", "event")
+CHALLENGEABLE = (
+    "law",
+    "provision",
+    "deployment",
+    "ruling",
+    "event",
+    "role",
+    "agency",
+    "control_transfer",
+)
+"""What a case can challenge and a ruling can act on: instruments, operations, votes,
+appointments (a role), bodies (an agency) and transfers of control."""
 
 
 class PartyRole(enum.StrEnum):

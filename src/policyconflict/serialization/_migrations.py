@@ -2,9 +2,13 @@
 
 ``MIGRATIONS`` maps a version ``n`` to a function that rewrites the plain JSON value of a
 version-``n`` document (a dict, before any checking) into a version ``n + 1`` document. The
-loader applies them one after another up to :data:`FORMAT_VERSION`. Version 1 is the first
-version, so the registry is empty; when version 2 comes, the function turning 1 into 2 is
-registered here with :func:`register_migration`.
+loader applies them one after another up to :data:`FORMAT_VERSION`; each is registered here
+with :func:`register_migration`. The same function rewrites one record of a JSON Lines corpus
+(an entity object with its ``type`` tag, without ``format`` and ``version``).
+
+Version 2 (in progress: later changes of this release add to it) adds the ``control_transfers``
+collection (type tag ``control_transfer``); a version-1 document has none, so it reads as
+version 2 unchanged.
 """
 
 from __future__ import annotations
@@ -28,13 +32,13 @@ __all__ = [
 FORMAT_NAME: Final = "policyconflict"
 """The ``format`` every document and JSON Lines header carries."""
 
-FORMAT_VERSION: Final = 1
+FORMAT_VERSION: Final = 2
 """The version this library writes, and the newest it reads."""
 
 
 def envelope() -> dict[str, Any]:
     """The keys that say what a file is, written first in every story document and in the
-    header line of every JSON Lines corpus: ``{"format": "policyconflict", "version": 1}``."""
+    header line of every JSON Lines corpus: ``{"format": "policyconflict", "version": 2}``."""
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION}
 
 
@@ -105,4 +109,15 @@ def migrate(document: dict[str, Any], version: int, *, path: str = "$") -> dict[
                 ]
             ) from exc
         version += 1
+    return document
+
+
+@register_migration(1)
+def _one_to_two(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 → 2: nothing to rewrite (version 2 only adds), but what version 1 could not
+    hold is refused (a ``migration-failed`` problem saying what)."""
+    if "control_transfers" in document or document.get("type") == "control_transfer":
+        raise ValueError("control transfers are new in format version 2, and this says version 1")
+    if "version" in document:
+        return {**document, "version": 2}
     return document

@@ -44,6 +44,7 @@ from policyconflict._gc import gc_paused
 from policyconflict.errors import Problem, ValidationError
 from policyconflict.model import (
     Agency,
+    ControlTransfer,
     Deployment,
     Event,
     Figure,
@@ -87,6 +88,7 @@ TAGS: Final[Mapping[str, type[Any]]] = {
     "role": Role,
     "law": Law,
     "deployment": Deployment,
+    "control_transfer": ControlTransfer,
     "event": Event,
     "statement": Statement,
     "figure": Figure,
