@@ -8,7 +8,7 @@ corpora, with a JSON Schema generated from the model classes.
 
 Format rules in brief (the module docstrings say more):
 
-* a document is the story's object plus ``"format": "policyconflict"`` and ``"version": 1``;
+* a document is the story's object plus ``"format": "policyconflict"`` and ``"version": 2``;
   problem paths are the story's own (``$.statements[3].date``);
 * canonical text: keys sorted, entities in id order, no spaces, UTF-8, and **a field equal to
   its default is left out** (``null``, empty arrays, ``false``, default enum values); reading

@@ -1,6 +1,6 @@
 """Corpora as JSON Lines: one record per line, each an object with a ``type`` tag.
 
-The first line is a header, ``{"format":"policyconflict","type":"header","version":1}``. A
+The first line is a header, ``{"format":"policyconflict","type":"header","version":2}``. A
 ``story`` record (``{"id":...,"title":...,"type":"story"}``) opens a story: the entity records
 after it, up to the next ``story`` record, belong to it, and so do the ``claim`` records a
 merged story carries (written after its entities, in claim order). Entity records carry the entity's
