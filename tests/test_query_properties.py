@@ -223,6 +223,17 @@ def test_cases_and_rulings_affecting_a_law_by_index_equal_the_scan(
         assert ids(indexed.rulings_affecting(law.id)) == ids(scanned.rulings_affecting(law.id))
 
 
+@given(worlds(), certainties)
+def test_parties_at_rulings_by_index_equal_the_scan(
+    backend: BackendFactory, world: dict[str, list[Any]], certainty: Certainty
+) -> None:
+    indexed, scanned = pair(world, backend)
+    for case in world["legal_cases"]:
+        assert indexed.parties_at_rulings(case.id, certainty=certainty) == (
+            scanned.parties_at_rulings(case.id, certainty=certainty)
+        )
+
+
 @given(
     worlds(),
     maybe(st.lists(st.sampled_from(list(ConflictKind)), min_size=1, unique=True)),

@@ -50,6 +50,7 @@ from __future__ import annotations
 from policyconflict.query._clusters import SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._merge import MergeConflict, MergeConflictError
+from policyconflict.query._parties import PartiesAtRuling
 from policyconflict.query._positions import POSITION_LEVELS, StanceRecord, positions_by_level
 from policyconflict.query.conflicts import Conflict, ConflictKind
 from policyconflict.query.corpus import Corpus
@@ -62,6 +63,7 @@ __all__ = [
     "Corpus",
     "MergeConflict",
     "MergeConflictError",
+    "PartiesAtRuling",
     "SameAsMismatch",
     "StanceRecord",
     "TargetKindError",

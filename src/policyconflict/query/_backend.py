@@ -165,6 +165,12 @@ class Backend(Protocol):
         <policyconflict.query.Corpus.rulings_affecting>`."""
         ...
 
+    # -- the legal chain and parties (q2) -------------------------------------------------------
+
+    def rulings_in_case(self, case: str) -> tuple[Ruling, ...]:
+        """The rulings of ``case`` (the id of a legal case of the store), in arrival order."""
+        ...
+
     def conflicts(
         self,
         kinds: frozenset[ConflictKind],

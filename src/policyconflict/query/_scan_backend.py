@@ -216,6 +216,11 @@ class ScanBackend:
     def rulings_affecting(self, law: Law) -> tuple[Ruling, ...]:
         return tuple(_scan.rulings_affecting(self._store.lists["rulings"], law))
 
+    # -- the legal chain and parties (q2) -------------------------------------------------------
+
+    def rulings_in_case(self, case: str) -> tuple[Ruling, ...]:
+        return tuple(r for r in self._store.lists["rulings"] if r.case == case)
+
     def conflicts(
         self,
         kinds: frozenset[ConflictKind],

@@ -31,6 +31,7 @@ from policyconflict.query._clusters import Clusters, SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._index import IndexBackend
 from policyconflict.query._merge import MergeConflict, MergeConflictError
+from policyconflict.query._parties import PartiesAtRuling, parties_at_rulings
 from policyconflict.query._places import PlaceSource, default_places, resolve_place
 from policyconflict.query._positions import StanceRecord
 from policyconflict.query._scan_backend import ScanBackend
@@ -547,6 +548,28 @@ class Corpus:
         """Rulings with an outcome on the law (a :class:`~policyconflict.model.laws.Law` or its id)
         or one of its provisions, in arrival order."""
         return self._for_law(law, self._backend.rulings_affecting)
+
+    # -- parties at each ruling (q2) ------------------------------------------------------------
+
+    def parties_at_rulings(
+        self, case: str, *, certainty: Certainty = Certainty.MAY
+    ) -> tuple[PartiesAtRuling, ...]:
+        """The named parties at each ruling of ``case`` (a legal case id), in one call: for
+        every ruling of the case, by date (then id), the parties whose role holds on the
+        ruling's date — an official sued in their official capacity is the holder of the office
+        then (:meth:`LegalCase.parties_on <policyconflict.model.courts.LegalCase.parties_on>`).
+        ``certainty`` is ``MAY`` by default, as for every question: a party whose period *may*
+        hold on the date counts. An unknown id raises
+        :class:`~policyconflict.query.UnknownEntityError`; an id of another kind a
+        :class:`TypeError`."""
+        found = self.get(case)
+        if not isinstance(found, LegalCase):
+            raise TypeError(
+                f"parties_at_rulings() takes a legal case, and {case!r} is a "
+                f"{getattr(found, 'kind_name', 'provision').replace('_', ' ')}"
+            )
+        rulings = self._backend.rulings_in_case(found.id)
+        return parties_at_rulings(found, rulings, _certainty(certainty))
 
     # -- timeline and conflicts -----------------------------------------------------------------
 

@@ -216,6 +216,19 @@ class IndexBackend:
         items: list[Ruling] = self._store.lists["rulings"]
         return tuple(items[p] for p in engine.affecting(engine.outcomes, law))
 
+    # -- the legal chain and parties (q2) -------------------------------------------------------
+
+    def rulings_in_case(self, case: str) -> tuple[Ruling, ...]:
+        """From a table of the rulings by case (cached until the next ``add``)."""
+        engine = self.engine
+        items: list[Ruling] = self._store.lists["rulings"]
+        table: dict[str, list[int]] | None = engine.cache.get("rulings-by-case")
+        if table is None:
+            table = engine.cache["rulings-by-case"] = {}
+            for pos, ruling in enumerate(items):
+                table.setdefault(ruling.case, []).append(pos)
+        return _pick(items, table.get(case, []))
+
     def conflicts(
         self,
         kinds: frozenset[ConflictKind],
