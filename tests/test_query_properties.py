@@ -475,3 +475,27 @@ def test_positions_by_every_backend_equal_the_scan(
     assert first == scanned.positions(target, **args)
     assert indexed.positions(target, **args) == first  # the cached tables answer the same
     assert all(record.evidence for record in first)
+
+
+@given(
+    worlds(),
+    maybe(st.sampled_from(["arrests", "officers", "nothing-counted"])),
+    maybe(st.sampled_from(AGENCIES[:2])),
+    maybe(st.sampled_from(AGENCIES)),
+    time_filters(),
+    certainties,
+)
+def test_figures_by_every_backend_equal_the_scan(
+    backend: BackendFactory,
+    world: dict[str, list[Any]],
+    metric: str | None,
+    subject: str | None,
+    claimed_by: str | None,
+    time: dict[str, Any],
+    certainty: Certainty,
+) -> None:
+    indexed, scanned = pair(world, backend)
+    args = {"metric": metric, "subject": subject, "claimed_by": claimed_by, **time}
+    first = indexed.figures(**args, certainty=certainty)
+    assert first == scanned.figures(**args, certainty=certainty)
+    assert indexed.figures(**args, certainty=certainty) == first

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 from policyconflict.query._clusters import SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
+from policyconflict.query._figures import FigureReport
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._parties import PartiesAtRuling
 from policyconflict.query._positions import POSITION_LEVELS, StanceRecord, positions_by_level
@@ -61,6 +62,7 @@ __all__ = [
     "Conflict",
     "ConflictKind",
     "Corpus",
+    "FigureReport",
     "MergeConflict",
     "MergeConflictError",
     "PartiesAtRuling",

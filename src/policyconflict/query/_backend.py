@@ -28,6 +28,7 @@ from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query._figures import FigureReport
 from policyconflict.query._places import PlaceSource
 from policyconflict.query._positions import StanceRecord
 from policyconflict.query._store import Store
@@ -195,6 +196,21 @@ class Backend(Protocol):
         """See :meth:`Corpus.positions <policyconflict.query.Corpus.positions>` (sorted by
         :meth:`StanceRecord.sort_key <policyconflict.query.StanceRecord.sort_key>`; the records
         are made from the candidates by :func:`policyconflict.query._positions.records`)."""
+        ...
+
+    def figures(
+        self,
+        *,
+        metric: str | None,
+        subject: str | None,
+        claimed_by: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[FigureReport, ...]:
+        """See :meth:`Corpus.figures <policyconflict.query.Corpus.figures>` (sorted by
+        :meth:`FigureReport.sort_key <policyconflict.query.FigureReport.sort_key>`; each
+        report made by :func:`policyconflict.query._figures.reports`)."""
         ...
 
 

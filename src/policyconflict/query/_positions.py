@@ -50,6 +50,7 @@ __all__ = [
     "provision_law",
     "records",
     "targets_of",
+    "when_passes",
 ]
 
 POSITION_LEVELS: Final = (
@@ -319,9 +320,13 @@ def _since(filed: PartialDate | None) -> Period | None:
     return None if filed is None else Period(start=filed, end=UNKNOWN)
 
 
-def _passes(
+def when_passes(
     when: When | None, on: PartialDate | None, during: Period | None, certainty: Certainty
 ) -> bool:
+    """Whether a record dated ``when`` (a date, a period, or ``None``: undated) passes a time
+    filter: with none, every record; else a dated one whose date may / surely falls on ``on``
+    or within ``during`` (a period: contains ``on`` / overlaps ``during``), as the scans of
+    statements and deployments test them."""
     if on is None and during is None:
         return True
     if when is None:
@@ -398,7 +403,7 @@ def records(
     groups: dict[tuple[str, Stance, str | None, str | None], list[tuple[When | None, str]]] = {}
     levels: dict[tuple[str, Stance, str | None, str | None], tuple[str, str | None]] = {}
     for actor, stance, principal, when, evidence, official in _items(targets_of(target), found):
-        if not _passes(when, on, during, certainty):
+        if not when_passes(when, on, during, certainty):
             continue
         level, place, speaking_for, role = affiliations.place(actor, principal, when, country)
         if official and level == "non-governmental":

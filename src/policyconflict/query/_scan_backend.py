@@ -15,8 +15,9 @@ from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
-from policyconflict.query import _scan
+from policyconflict.query import _figures, _scan
 from policyconflict.query._detect import detect
+from policyconflict.query._figures import FigureReport
 from policyconflict.query._places import PlaceSource, PlaceTree
 from policyconflict.query._positions import (
     Affiliations,
@@ -24,6 +25,7 @@ from policyconflict.query._positions import (
     StanceRecord,
     provision_law,
     records,
+    when_passes,
 )
 from policyconflict.query._positions import targets_of as position_targets
 from policyconflict.query._status import Courts
@@ -276,3 +278,25 @@ class ScanBackend:
             during=during,
             certainty=certainty,
         )
+
+    def figures(
+        self,
+        *,
+        metric: str | None,
+        subject: str | None,
+        claimed_by: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[FigureReport, ...]:
+        lists = self._store.lists
+        published = {s.id: s.published for s in lists["sources"]}
+        found = [
+            f
+            for f in lists["figures"]
+            if (metric is None or f.metric == metric)
+            and (subject is None or f.subject == subject)
+            and (claimed_by is None or f.claimed_by == claimed_by)
+            and when_passes(_figures.dated(f, published), on, during, certainty)
+        ]
+        return _figures.reports(found, _figures.groups_of(lists["figures"]), published)

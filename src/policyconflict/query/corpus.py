@@ -29,6 +29,7 @@ from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._backend import Backend, BackendFactory
 from policyconflict.query._clusters import Clusters, SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
+from policyconflict.query._figures import FigureReport
 from policyconflict.query._index import IndexBackend
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._parties import PartiesAtRuling, parties_at_rulings
@@ -654,6 +655,41 @@ class Corpus:
         on_date, period = _one_time(opt_date(on), opt_period(during))
         return self._backend.positions(
             found, on=on_date, during=period, certainty=_certainty(certainty)
+        )
+
+    def figures(
+        self,
+        metric: str | None = None,
+        subject: str | None = None,
+        claimed_by: str | None = None,
+        *,
+        on: DateLike | None = None,
+        during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[FigureReport, ...]:
+        """Every figure matching the filters given, each as a
+        :class:`~policyconflict.query.FigureReport`: claimant, the date it is true as of,
+        period, quantity and sources, and — against every other figure of the corpus that
+        reports the same number (same metric, subject, unit and period) — the ones it
+        revises or is revised by (a change over time) and the ones it contradicts or differs
+        from, by the rule of :func:`policyconflict.disagreements.compare_figures`.
+
+        ``metric``: this metric; ``subject``: about this entity; ``claimed_by``: claimed by
+        this actor (both ids the corpus must hold); ``on`` / ``during`` (not both): the
+        figure's period, else the date it is true as of, may (``Certainty.MAY``) or surely
+        (``Certainty.SURELY``) contain the date / overlap the period. Sorted by metric,
+        subject, unit, period, as-of date (undated last) and id.
+        """
+        on_date, period = _one_time(opt_date(on), opt_period(during))
+        if metric is not None and not isinstance(metric, str):
+            raise TypeError(f"a metric is given as text, not {metric!r}")
+        return self._backend.figures(
+            metric=metric,
+            subject=self._known(subject, "subject"),
+            claimed_by=self._known(claimed_by, "claimant"),
+            on=on_date,
+            during=period,
+            certainty=_certainty(certainty),
         )
 
 

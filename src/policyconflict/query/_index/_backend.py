@@ -12,7 +12,9 @@ from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
+from policyconflict.query import _figures
 from policyconflict.query._detect import detect
+from policyconflict.query._figures import FigureReport
 from policyconflict.query._index._engine import Engine
 from policyconflict.query._index._spans import SpanIndex
 from policyconflict.query._index._thresholds import DEFAULT, Thresholds
@@ -23,6 +25,7 @@ from policyconflict.query._positions import (
     StanceRecord,
     provision_law,
     records,
+    when_passes,
 )
 from policyconflict.query._positions import targets_of as position_targets
 from policyconflict.query._status import Courts, answers_law_question
@@ -336,6 +339,37 @@ class IndexBackend:
             certainty=certainty,
         )
 
+    def figures(
+        self,
+        *,
+        metric: str | None,
+        subject: str | None,
+        claimed_by: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[FigureReport, ...]:
+        lists = self._store.lists
+        items: list[Any] = lists["figures"]
+        published = self._cached("published", lambda: {s.id: s.published for s in lists["sources"]})
+        groups = self._cached("figure-groups", lambda: _figures.groups_of(items))
+        tables = {
+            "metric": (metric, self._by("figures", _metric)),
+            "subject": (subject, self._by("figures", _subject)),
+            "claimed_by": (claimed_by, self._by("figures", _claimant)),
+        }
+        chosen = [table.get(key, []) for key, table in tables.values() if key is not None]
+        candidates = min(chosen, key=len) if chosen else range(len(items))
+        found = [
+            f
+            for f in map(items.__getitem__, candidates)
+            if (metric is None or f.metric == metric)
+            and (subject is None or f.subject == subject)
+            and (claimed_by is None or f.claimed_by == claimed_by)
+            and when_passes(_figures.dated(f, published), on, during, certainty)
+        ]
+        return _figures.reports(found, groups, published)
+
 
 def _union(table: dict[str, list[int]], keys: Iterable[str]) -> list[int]:
     """The positions filed under any of ``keys``, ascending, once each."""
@@ -351,3 +385,15 @@ def _relation_object(relation: Any) -> tuple[str]:
 
 def _own_id(entity: Any) -> tuple[str]:
     return (entity.id,)
+
+
+def _metric(figure: Any) -> tuple[str]:
+    return (figure.metric,)
+
+
+def _subject(figure: Any) -> tuple[str, ...]:
+    return () if figure.subject is None else (figure.subject,)
+
+
+def _claimant(figure: Any) -> tuple[str, ...]:
+    return () if figure.claimed_by is None else (figure.claimed_by,)
