@@ -474,6 +474,7 @@ class Shape:
     sql: str
     tables: dict[str, pa.Table] = attrs.field(factory=dict)
     pairs: bool = False  # results compared as (deployment, law) pairs (conflicts)
+    evidence: bool = False  # results compared as the statements their evidence names
 
 
 def _window(period: Period) -> tuple[int, int]:
@@ -589,6 +590,20 @@ def shapes(corpus: Corpus) -> list[Shape]:
             _one("q_ca", sorted(corpus.descendants(CA))),
             pairs=True,
         ),
+        # -- issue 14, items 1, 2, 7 and 8 (engineer q1): keep these shapes in this block ----
+        Shape(
+            "positions on one law (statements placed on their dates)",
+            lambda c: c.positions("law-3"),
+            f"{st_in} JOIN st_positions q ON q.pos = s.pos WHERE q.target = 'law-3' ORDER BY 1",
+            evidence=True,
+        ),
+        Shape(
+            "positions on one law in one year",
+            lambda c: c.positions("law-3", during=year),
+            f"{st_in} JOIN st_positions q ON q.pos = s.pos WHERE q.target = 'law-3' "
+            f"AND s.lo <= {y_hi} AND s.hi >= {y_lo} ORDER BY 1",
+            evidence=True,
+        ),
     ]
 
 
@@ -614,6 +629,9 @@ def positions(corpus: Corpus, shape: Shape, result: Any) -> list[Any]:
         deps = {d.id: i for i, d in enumerate(corpus.entities("deployments"))}
         laws = {law.id: i for i, law in enumerate(corpus.entities("laws"))}
         return sorted((deps[c.subject], laws[e]) for c in result for e in c.evidence if e in laws)
+    if shape.evidence:  # stance records: the statements they rest on
+        where = {e.id: i for i, e in enumerate(corpus.entities("statements"))}
+        return sorted({where[e] for record in result for e in record.evidence if e in where})
     kind = type(result[0]).__name__ if result else None
     names = {"Statement": "statements", "Deployment": "deployments", "Law": "laws", "Role": "roles"}
     if kind is None:
