@@ -274,6 +274,20 @@ def test_a_statewide_injunction_holds_in_its_counties_and_cities() -> None:
     assert status("2017-10-01", state, place=COOK).state is S.ENJOINED
 
 
+def test_a_loop_of_parent_places_among_loose_entities_is_followed_once() -> None:
+    # Loose entities are not checked as a Story is, so places may name each other as parents;
+    # the answer still comes, and an injunction for one place of the loop reaches the other.
+    a, b = f"{US}/state:aa", f"{US}/state:bb"
+    loop = (
+        Jurisdiction(id=a, name="A", level=JurisdictionLevel.STATE, parent=b),
+        Jurisdiction(id=b, name="B", level=JurisdictionLevel.STATE, parent=a),
+    )
+    for scoped, expected in ((TX, S.IN_FORCE), (b, S.ENJOINED)):
+        pi = ruling("ruling:pi", "2017-09-15", (LAW, ENJOINS, Scope(places=(scoped,))))
+        found = status_on(law(), "2017-10-01", story=(pi, *PLACES, *loop), place=a)
+        assert found.state is expected
+
+
 def test_staying_the_nationwide_reach_keeps_the_injunction_for_the_plaintiff() -> None:
     stay = ruling("ruling:stay", "2018-06", ("ruling:pi", STAYS, Scope(excluding=(CHICAGO,))))
     assert status("2018-07-01", PI, stay, place=CHICAGO).state is S.ENJOINED
@@ -322,6 +336,15 @@ def test_a_ruling_dated_to_the_month_may_or_may_not_have_taken_effect_within_it(
     assert mid.possible == {S.IN_FORCE, S.ENJOINED}
     assert status("2017-09-30", vague).state is S.ENJOINED
     assert status("2017-10-01", vague).state is S.ENJOINED
+
+
+def test_up_to_twelve_changes_of_uncertain_date_are_followed_and_more_are_unknown() -> None:
+    month = [ruling(f"ruling:pi{i:02d}", "2017-09", (LAW, ENJOINS)) for i in range(13)]
+    followed = status("2017-09-15", *month[:12])
+    assert followed.possible == {S.ENJOINED, S.IN_FORCE}
+    assert followed.evidence == tuple(r.id for r in month[:12])
+    too_many = status("2017-09-15", *month)
+    assert (too_many.state, too_many.possible, too_many.evidence) == (S.UNKNOWN, {S.UNKNOWN}, ())
 
 
 def test_answers_at_the_precision_asked() -> None:
