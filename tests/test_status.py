@@ -344,7 +344,11 @@ def test_up_to_twelve_changes_of_uncertain_date_are_followed_and_more_are_unknow
     assert followed.possible == {S.ENJOINED, S.IN_FORCE}
     assert followed.evidence == tuple(r.id for r in month[:12])
     too_many = status("2017-09-15", *month)
-    assert (too_many.state, too_many.possible, too_many.evidence) == (S.UNKNOWN, {S.UNKNOWN}, ())
+    assert (too_many.state, too_many.possible, too_many.evidence) == (
+        S.UNKNOWN,
+        frozenset({S.UNKNOWN}),
+        (),
+    )
 
 
 def test_answers_at_the_precision_asked() -> None:
