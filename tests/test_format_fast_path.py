@@ -5,6 +5,7 @@ what the model's validators say."""
 from __future__ import annotations
 
 import json
+import typing
 from typing import Any
 
 import attrs
@@ -13,10 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from policyconflict.errors import ShapeError
+from policyconflict.ids import ID_PATTERN
+from policyconflict.model import _fields as f
+from policyconflict.model import _hints as hints
 from policyconflict.serialization import TAGS, dumps
 from policyconflict.serialization._converter import make_converter
 from policyconflict.serialization._json import UNSURE, parse, parse_fast
-from policyconflict.serialization._structure import _INLINE
+from policyconflict.serialization._structure import inline_condition, make_structure_fn
 from policyconflict.story import Story
 from policyconflict.testing import STRATEGIES, stories
 
@@ -115,39 +119,85 @@ def test_valid_entities_never_leave_the_fast_hooks(tag: str, data: st.DataObject
     assert FAST_ONLY.get_structure_hook(cls)(json.loads(json.dumps(value)), cls) == entity
 
 
+def _model_fields() -> list[tuple[type[Any], attrs.Attribute[Any]]]:
+    """Every field of every model class a story can hold, with its class."""
+    found: dict[type[Any], None] = {}
+    pending: list[Any] = [Story]
+    while pending:
+        tp = pending.pop()
+        if tp in found:
+            continue
+        if hints.is_model(tp):
+            found[tp] = None
+            pending.extend(field.type for field in attrs.fields(attrs.resolve_types(tp)))
+        else:
+            pending.extend(typing.get_args(tp))
+    return [(cls, field) for cls in found for field in attrs.fields(cls)]
+
+
+MODEL_FIELDS = _model_fields()
+INLINED = {
+    (rule, field.type): condition
+    for _cls, field in MODEL_FIELDS
+    if (rule := f.rule_of(field)) is not None
+    and (condition := inline_condition(rule, field.type, "x", lambda _p, _v: "match")) is not None
+}
+
+
+def test_every_model_field_has_one_rule() -> None:
+    assert len(MODEL_FIELDS) > 150
+    for cls, field in MODEL_FIELDS:
+        assert isinstance(field.validator, f.Rule), (cls.__name__, field.name)
+
+
+def test_the_common_rules_are_inlined() -> None:
+    kinds = {type(rule) for rule, _tp in INLINED}
+    assert kinds == {f.Text, f.Id, f.Word, f.Range}
+    assert (f.number, int | float | None) in INLINED
+    assert (f.count, int | None) in INLINED
+
+
 @attrs.define
 class _Holder:
     value: Any = None
 
 
 _TEXTS = st.text(alphabet=st.sampled_from("ab :/\t\n\u00a0é-0"), max_size=6)
-_VALUES = {
-    str: _TEXTS | st.from_regex(r"[a-z0-9][a-z0-9._:/~#-]{0,5}", fullmatch=True),
-    int: st.integers(-5, 5) | st.integers(2**53 - 2, 2**53 + 2),
+_STRINGS = (
+    _TEXTS
+    | st.from_regex(r"[a-z0-9][a-z0-9._:/~#-]{0,5}", fullmatch=True)
+    | st.from_regex(r"[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{1,9}){0,2}", fullmatch=True)
+    | st.from_regex(r"https?://[a-z/ ]{0,5}", fullmatch=True)
+)
+_INTS = (
+    st.integers(-5, 5) | st.integers(2**53 - 2, 2**53 + 2) | st.integers(-(2**53) - 2, -(2**53) + 2)
+)
+_VALUES: dict[Any, st.SearchStrategy[Any]] = {
+    str: _STRINGS,
+    int: _INTS,
+    int | float: _INTS | st.floats(allow_nan=False, allow_infinity=False),
 }
 
 
-@pytest.mark.parametrize("validator", list(_INLINE), ids=lambda v: v.__name__)
-@given(data=st.data())
-def test_inlined_checks_agree_with_the_validators(validator: Any, data: st.DataObject) -> None:
-    tp, condition = _INLINE[validator]
-    base = str if str in getattr(tp, "__args__", (tp,)) else int
-    values = _VALUES[base] | (st.none() if tp is not base else st.nothing())
-    x = data.draw(values)
-    bad = eval(condition.format(x="x"), {"id_match": _id_match(), "MAX_INT": 2**53}, {"x": x})
+def _agree(rule: f.Rule, tp: Any, condition: str, x: Any) -> None:
+    match = rule.pattern.fullmatch if isinstance(rule, f.Word) else None
+    bad = eval(condition, {"id_match": ID_PATTERN.fullmatch, "match": match}, {"x": x})
     attribute = attrs.fields(_Holder).value
     try:
-        validator(None, attribute, x)
+        rule(None, attribute, x)
         raised = False
     except ShapeError:
         raised = True
-    assert bool(bad) == raised
+    assert bool(bad) == raised, (rule, tp, x)
 
 
-def _id_match() -> Any:
-    from policyconflict.ids import ID_PATTERN
-
-    return ID_PATTERN.fullmatch
+@pytest.mark.parametrize(("rule", "tp"), list(INLINED), ids=repr)
+@given(data=st.data())
+def test_inlined_checks_agree_with_the_rules(rule: f.Rule, tp: Any, data: st.DataObject) -> None:
+    inner = hints.optional_inner(tp)
+    base = tp if inner is None else inner
+    x = data.draw(_VALUES[base] | (st.none() if inner is not None else st.nothing()))
+    _agree(rule, tp, INLINED[rule, tp], x)
 
 
 EDGES = [
@@ -164,23 +214,44 @@ EDGES = [
     "A",
     "a:b",
     "-a",
+    "en",
+    "es-MX",
+    "http://x",
+    "https:// x",
     None,
 ]
-EDGES_INT = [None, -1, 0, 1, 2**53, 2**53 + 1]
+EDGES_INT = [None, -(2**53) - 1, -(2**53), -1, 0, 1, 2**53, 2**53 + 1, 0.5, -0.5, 1e300]
 
 
-@pytest.mark.parametrize("validator", list(_INLINE), ids=lambda v: v.__name__)
-def test_inlined_checks_agree_with_the_validators_on_edge_values(validator: Any) -> None:
-    tp, condition = _INLINE[validator]
-    values = EDGES_INT if tp in (int, int | None) else EDGES
-    attribute = attrs.fields(_Holder).value
-    for x in values:
-        if x is None and tp in (str, int):
+@pytest.mark.parametrize(("rule", "tp"), list(INLINED), ids=repr)
+def test_inlined_checks_agree_with_the_rules_on_edge_values(rule: f.Rule, tp: Any) -> None:
+    inner = hints.optional_inner(tp)
+    base = tp if inner is None else inner
+    for x in EDGES if base is str else EDGES_INT:
+        if x is None and inner is None:
             continue  # the conversion has ruled None out for a required field
-        bad = eval(condition.format(x="x"), {"id_match": _id_match(), "MAX_INT": 2**53}, {"x": x})
-        try:
-            validator(None, attribute, x)
-            raised = False
-        except ShapeError:
-            raised = True
-        assert bool(bad) == raised, (validator.__name__, x)
+        if type(x) is float and base is int:
+            continue  # the conversion has ruled floats out
+        _agree(rule, tp, INLINED[rule, tp], x)
+
+
+def test_a_bug_in_the_fast_path_is_not_hidden_by_the_detailed_path() -> None:
+    """Only the errors a bad value causes send the value to the detailed function: any other
+    exception in the generated function propagates."""
+
+    def broken(value: Any, _type: Any = None) -> Any:
+        raise ZeroDivisionError("a bug")
+
+    def detailed(value: Any, _type: Any = None) -> Any:
+        return "detailed"
+
+    @attrs.frozen
+    class Named:
+        name: str = attrs.field(validator=f.text)
+
+    structure = make_structure_fn(Named, lambda tp: broken, {str: broken}, detailed)
+    assert structure({"name": "ok"}) == Named(name="ok")  # ASCII text needs no hook
+    assert structure({"name": "ok", "extra": 1}) == "detailed"  # an expected problem
+    assert structure({"name": " ok"}) == "detailed"  # a value breaking its rule
+    with pytest.raises(ZeroDivisionError):
+        structure({"name": "é"})  # the str hook is called, and its bug surfaces

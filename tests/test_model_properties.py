@@ -25,10 +25,10 @@ STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
 def references(obj: Any, path: str) -> Iterator[tuple[str, tuple[str, ...]]]:
     """Every reference in ``obj``: its path and the kinds it may point at.
 
-    Written independently of the story's own checker, from the field metadata only."""
+    Written independently of the story's own checker, from the field rules only."""
     for field in attrs.fields(type(obj)):
         value = getattr(obj, field.name)
-        kinds = field.metadata.get("ref")
+        kinds = f.reference_kinds(field)
         here = f"{path}.{field.name}"
         if kinds is not None:
             if isinstance(value, tuple):

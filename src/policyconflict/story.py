@@ -106,8 +106,10 @@ class Story:
     rulings: tuple[Ruling, ...] = _entities(Ruling)
     claims: tuple[Claim, ...] = _entities(Claim)
 
-    @claims.validator
-    def _check_story(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_story()
+
+    def _check_story(self) -> None:
         problems = story_problems(self)
         if problems:
             raise ValidationError(problems)
@@ -196,7 +198,7 @@ def _holds_model_values(hint: Any) -> bool:
 
 
 def _plan(cls: type[Any]) -> tuple[Step, ...]:
-    """The fields of ``cls`` worth visiting, worked out once per class from the field metadata
+    """The fields of ``cls`` worth visiting, worked out once per class from the field rules
     and type hints: references (with their allowed kinds) and fields holding nested model
     values, each with whether it holds a tuple. Plain strings, numbers, enums and dates are
     left out, so the check touches only what can refer to something."""
@@ -206,7 +208,7 @@ def _plan(cls: type[Any]) -> tuple[Step, ...]:
         steps: list[Step] = []
         for field in attrs.fields(cls):
             many = typing.get_origin(hints[field.name]) is tuple
-            allowed = field.metadata.get("ref")
+            allowed = f.reference_kinds(field)
             if allowed is not None or _holds_model_values(hints[field.name]):
                 steps.append((field.name, allowed, many))
         cached = _PLANS[cls] = tuple(steps)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Collection, Iterable
-from typing import Final, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 from hypothesis import strategies as st
@@ -145,6 +145,15 @@ def _fresh(draw: st.DrawFn, exclude: Collection[str]) -> str:
 def candidates(pool: IdPool, kinds: Collection[str], exclude: Collection[str] = ()) -> list[str]:
     """The pool's ids of ``kinds``, without ``exclude``, each once."""
     return [i for i in dict.fromkeys(pool.of(kinds)) if i not in exclude]
+
+
+@functools.cache
+def kinds_of(cls: type[Any], name: str) -> tuple[str, ...]:
+    """The kinds the reference field ``name`` of ``cls`` may point at, read from its rule."""
+    kinds = f.reference_kinds(attrs.fields_dict(cls)[name])
+    if kinds is None:
+        raise TypeError(f"{cls.__name__}.{name} is not a reference")
+    return kinds
 
 
 def pick(

@@ -40,6 +40,7 @@ from .pool import (
     built,
     candidates,
     cite,
+    kinds_of,
     maybe,
     pick,
     pick_many,
@@ -66,10 +67,11 @@ __all__ = [
     "tallies",
 ]
 
-ACTORS: Final = ("person", "agency", "organization", "jurisdiction")
+# The kinds of reference, read from the model's field rules.
+ACTORS: Final = kinds_of(Party, "entity")
 ANY: Final = (f.ANY_KIND,)
-COMMANDERS: Final = ("agency", "person", "jurisdiction")
-LEGAL_BASES: Final = ("law", "provision")
+COMMANDERS: Final = kinds_of(CommandChange, "to_command")
+LEGAL_BASES: Final = kinds_of(CommandChange, "legal_basis")
 
 _COIN: Final = st.booleans()
 _KINDS: Final = st.sampled_from(QuantityKind)
@@ -131,7 +133,7 @@ _HEADCOUNTS: Final = maybe(quantities(min_value=0, max_value=10**6))
 def draw_unit(draw: st.DrawFn, pool: IdPool | None) -> DeploymentUnit:
     """One deployment unit (the pool must hold an agency)."""
     return DeploymentUnit(
-        unit=pick(draw, pool, ("agency",)),
+        unit=pick(draw, pool, kinds_of(DeploymentUnit, "unit")),
         count=draw(_HEADCOUNTS),
         role=draw(maybe(names())),
         sources=cite(draw, pool),
@@ -175,7 +177,7 @@ def deployment_phases(pool: IdPool | None = None) -> st.SearchStrategy[Deploymen
 def draw_command_change(draw: st.DrawFn, pool: IdPool | None) -> CommandChange:
     """One command change: the unit moves to a command other than itself and other than the
     one it leaves (the pool must hold an agency and another commander)."""
-    unit = pick(draw, pool, ("agency",))
+    unit = pick(draw, pool, kinds_of(CommandChange, "unit"))
     to_command = pick(draw, pool, COMMANDERS, exclude=(unit,))
     return CommandChange(
         date=draw(partial_dates()),

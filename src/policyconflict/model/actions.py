@@ -43,7 +43,7 @@ class DeploymentStatus(enum.StrEnum):
 class DeploymentUnit:
     """Personnel of one unit or agency sent in a deployment: "50 Border Patrol agents"."""
 
-    unit: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    unit: str = attrs.field(validator=f.ref("agency"))
     count: Quantity | None = attrs.field(
         default=None, validator=f.instance(Quantity, optional=True)
     )
@@ -60,9 +60,7 @@ class DeploymentPhase:
     count: Quantity | None = attrs.field(
         default=None, validator=f.instance(Quantity, optional=True)
     )
-    targets: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
-    )
+    targets: tuple[str, ...] = attrs.field(default=(), validator=f.refs("jurisdiction"))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
 
@@ -72,22 +70,19 @@ class CommandChange:
     a regional police force placed under a national ministry."""
 
     date: PartialDate = attrs.field(validator=f.instance(PartialDate))
-    unit: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
-    to_command: str = attrs.field(
-        validator=f.identifier, metadata=f.refs("agency", "person", "jurisdiction")
-    )
+    unit: str = attrs.field(validator=f.ref("agency"))
+    to_command: str = attrs.field(validator=f.ref("agency", "person", "jurisdiction"))
     from_command: str | None = attrs.field(
         default=None,
-        validator=f.optional_identifier,
-        metadata=f.refs("agency", "person", "jurisdiction"),
+        validator=f.ref("agency", "person", "jurisdiction", optional=True),
     )
-    legal_basis: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("law", "provision")
-    )
+    legal_basis: tuple[str, ...] = attrs.field(default=(), validator=f.refs("law", "provision"))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_commands()
+
+    def _check_commands(self) -> None:
         if self.from_command is not None and self.from_command == self.to_command:
             raise ShapeError(
                 "self-reference", "a command change moves a unit to another command", "to_command"
@@ -110,27 +105,21 @@ class Deployment:
     kind_name: ClassVar[str] = "deployment"
 
     id: str = attrs.field(validator=f.identifier)
-    agency: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    agency: str = attrs.field(validator=f.ref("agency"))
     name: str | None = attrs.field(default=None, validator=f.optional_text)
     units: tuple[DeploymentUnit, ...] = attrs.field(
         default=(), validator=f.tuple_of(DeploymentUnit)
     )
-    in_support_of: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("agency")
-    )
-    targets: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
-    )
+    in_support_of: tuple[str, ...] = attrs.field(default=(), validator=f.refs("agency"))
+    targets: tuple[str, ...] = attrs.field(default=(), validator=f.refs("jurisdiction"))
     target_count: int | None = attrs.field(default=None, validator=f.count)
     period: Period = attrs.field(factory=Period, validator=f.period)
     announced: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
     purpose: str | None = attrs.field(default=None, validator=f.optional_text)
     topic: str | None = attrs.field(default=None, validator=f.topic)
-    legal_basis: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("law", "provision")
-    )
+    legal_basis: tuple[str, ...] = attrs.field(default=(), validator=f.refs("law", "provision"))
     status: DeploymentStatus = attrs.field(
-        default=DeploymentStatus.UNKNOWN, validator=f.instance(DeploymentStatus)
+        default=DeploymentStatus.UNKNOWN, validator=f.one_of(DeploymentStatus)
     )
     phases: tuple[DeploymentPhase, ...] = attrs.field(
         default=(), validator=f.tuple_of(DeploymentPhase)
@@ -140,8 +129,10 @@ class Deployment:
     )
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_target_count()
+
+    def _check_target_count(self) -> None:
         if self.target_count is not None and self.target_count < len(self.targets):
             raise ShapeError(
                 "count-below-named",
@@ -258,7 +249,7 @@ class EventKind(enum.StrEnum):
 class Participant:
     """Who took part in an event, and as what ("organizer", "arrested", "voted-yes")."""
 
-    entity: str = attrs.field(validator=f.identifier, metadata=f.refs())
+    entity: str = attrs.field(validator=f.ref())
     role: str | None = attrs.field(default=None, validator=f.optional_text)
 
 
@@ -268,9 +259,7 @@ class Tally:
 
     label: str = attrs.field(validator=f.text)
     count: Quantity = attrs.field(validator=f.instance(Quantity))
-    claimed_by: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs()
-    )
+    claimed_by: str | None = attrs.field(default=None, validator=f.ref(optional=True))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
 
@@ -285,12 +274,10 @@ class Event:
     kind_name: ClassVar[str] = "event"
 
     id: str = attrs.field(validator=f.identifier)
-    kind: EventKind = attrs.field(validator=f.instance(EventKind))
+    kind: EventKind = attrs.field(validator=f.one_of(EventKind))
     name: str = attrs.field(validator=f.text)
     period: Period = attrs.field(factory=Period, validator=f.period)
-    places: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
-    )
+    places: tuple[str, ...] = attrs.field(default=(), validator=f.refs("jurisdiction"))
     participants: tuple[Participant, ...] = attrs.field(
         default=(), validator=f.tuple_of(Participant)
     )

@@ -49,11 +49,6 @@ class OrganizationKind(enum.StrEnum):
     OTHER = "other"
 
 
-def _not_self_parent(inst: Agency, _attribute: object, value: str | None) -> None:
-    if value is not None and value == inst.id:
-        raise ShapeError("self-reference", "an agency cannot be its own parent", "parent")
-
-
 @attrs.frozen(kw_only=True)
 class Agency:
     """A government body: a department, police force, military unit, legislature, court,
@@ -63,19 +58,25 @@ class Agency:
 
     id: str = attrs.field(validator=f.identifier)
     name: str = attrs.field(validator=f.text)
-    kind: AgencyKind = attrs.field(validator=f.instance(AgencyKind))
+    kind: AgencyKind = attrs.field(validator=f.one_of(AgencyKind))
     abbreviation: str | None = attrs.field(default=None, validator=f.optional_text)
     jurisdiction: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs("jurisdiction")
+        default=None, validator=f.ref("jurisdiction", optional=True)
     )
     parent: str | None = attrs.field(
         default=None,
-        validator=[f.optional_identifier, _not_self_parent],
-        metadata=f.refs("agency"),
+        validator=f.ref("agency", optional=True),
     )
     aliases: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
     external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+
+    def __attrs_post_init__(self) -> None:
+        self._check_not_own_parent()
+
+    def _check_not_own_parent(self) -> None:
+        if self.parent is not None and self.parent == self.id:
+            raise ShapeError("self-reference", "an agency cannot be its own parent", "parent")
 
 
 @attrs.frozen(kw_only=True)
@@ -86,10 +87,10 @@ class Organization:
 
     id: str = attrs.field(validator=f.identifier)
     name: str = attrs.field(validator=f.text)
-    kind: OrganizationKind = attrs.field(validator=f.instance(OrganizationKind))
+    kind: OrganizationKind = attrs.field(validator=f.one_of(OrganizationKind))
     abbreviation: str | None = attrs.field(default=None, validator=f.optional_text)
     jurisdiction: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs("jurisdiction")
+        default=None, validator=f.ref("jurisdiction", optional=True)
     )
     aliases: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
     external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
@@ -120,10 +121,8 @@ class Role:
     kind_name: ClassVar[str] = "role"
 
     id: str = attrs.field(validator=f.identifier)
-    person: str = attrs.field(validator=f.identifier, metadata=f.refs("person"))
-    organization: str = attrs.field(
-        validator=f.identifier, metadata=f.refs("agency", "organization", "jurisdiction")
-    )
+    person: str = attrs.field(validator=f.ref("person"))
+    organization: str = attrs.field(validator=f.ref("agency", "organization", "jurisdiction"))
     title: str = attrs.field(validator=f.text)
     period: Period = attrs.field(factory=Period, validator=f.period)
     acting: bool = attrs.field(default=False, validator=f.flag)

@@ -24,24 +24,32 @@ __all__ = ["Claim"]
 _FIELD: Final = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z0-9][a-z0-9_-]*)?")
 
 
-def _json_text(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    f.text(_inst, attribute, value)
-    assert isinstance(value, str)
-    try:
-        json.loads(value)
-    except ValueError:
-        raise ShapeError("bad-json", "must be JSON text", attribute.name) from None
+@attrs.frozen
+class _JsonText(f.Rule):
+    """Text (:class:`~policyconflict.model._fields.Text`) that is JSON."""
+
+    def check(self, value: object, name: str) -> None:
+        f.text.check(value, name)
+        assert isinstance(value, str)
+        try:
+            json.loads(value)
+        except ValueError:
+            raise ShapeError("bad-json", "must be JSON text", name) from None
 
 
-def _field_path(_inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    f.text(_inst, attribute, value)
-    assert isinstance(value, str)
-    if _FIELD.fullmatch(value) is None:
-        raise ShapeError(
-            "bad-field",
-            "must be a field name, optionally with one qualifier (external_ids.wikidata)",
-            attribute.name,
-        )
+@attrs.frozen
+class _FieldPath(f.Rule):
+    """Text naming a field, optionally with one qualifier."""
+
+    def check(self, value: object, name: str) -> None:
+        f.text.check(value, name)
+        assert isinstance(value, str)
+        if _FIELD.fullmatch(value) is None:
+            raise ShapeError(
+                "bad-field",
+                "must be a field name, optionally with one qualifier (external_ids.wikidata)",
+                name,
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -61,9 +69,9 @@ class Claim:
 
     kind_name: ClassVar[str] = "claim"
 
-    entity: str = attrs.field(validator=f.identifier, metadata=f.refs())
-    field: str = attrs.field(validator=_field_path)
-    value: str = attrs.field(validator=_json_text)
+    entity: str = attrs.field(validator=f.ref())
+    field: str = attrs.field(validator=_FieldPath())
+    value: str = attrs.field(validator=_JsonText())
     story: str = attrs.field(validator=f.identifier)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 

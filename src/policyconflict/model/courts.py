@@ -65,7 +65,7 @@ class PartyRole(enum.StrEnum):
 class Docket:
     """A case's number in one court: district court, court of appeals, supreme court."""
 
-    court: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    court: str = attrs.field(validator=f.ref("agency"))
     number: str = attrs.field(validator=f.text)
     filed: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
 
@@ -80,10 +80,9 @@ class Party:
     """
 
     entity: str = attrs.field(
-        validator=f.identifier,
-        metadata=f.refs("person", "agency", "organization", "jurisdiction"),
+        validator=f.ref("person", "agency", "organization", "jurisdiction"),
     )
-    role: PartyRole = attrs.field(validator=f.instance(PartyRole))
+    role: PartyRole = attrs.field(validator=f.one_of(PartyRole))
     official_capacity: bool = attrs.field(default=False, validator=f.flag)
     period: Period | None = attrs.field(default=None, validator=f.optional_period)
     note: str | None = attrs.field(default=None, validator=f.optional_text)
@@ -100,16 +99,14 @@ class LegalCase:
     dockets: tuple[Docket, ...] = attrs.field(default=(), validator=f.tuple_of(Docket))
     parties: tuple[Party, ...] = attrs.field(default=(), validator=f.tuple_of(Party))
     filed: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
-    challenges: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs(*CHALLENGEABLE)
-    )
-    consolidated_with: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("legal_case")
-    )
+    challenges: tuple[str, ...] = attrs.field(default=(), validator=f.refs(*CHALLENGEABLE))
+    consolidated_with: tuple[str, ...] = attrs.field(default=(), validator=f.refs("legal_case"))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_not_consolidated_with_itself()
+
+    def _check_not_consolidated_with_itself(self) -> None:
         if self.id in self.consolidated_with:
             raise ShapeError(
                 "self-reference", "a case is not consolidated with itself", "consolidated_with"
@@ -191,17 +188,15 @@ class Scope:
     reach keeps it for the plaintiff city with ``Scope(excluding=(city,))``.
     """
 
-    places: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
-    )
+    places: tuple[str, ...] = attrs.field(default=(), validator=f.refs("jurisdiction"))
     applies_to: str | None = attrs.field(default=None, validator=f.topic)
-    excluding: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("jurisdiction")
-    )
+    excluding: tuple[str, ...] = attrs.field(default=(), validator=f.refs("jurisdiction"))
 
-    @excluding.validator
-    def _check(self, _attribute: object, value: tuple[str, ...]) -> None:
-        both = sorted(set(self.places) & set(value))
+    def __attrs_post_init__(self) -> None:
+        self._check_places_and_exclusions()
+
+    def _check_places_and_exclusions(self) -> None:
+        both = sorted(set(self.places) & set(self.excluding))
         if both:
             raise ShapeError(
                 "contradiction", f"{both[0]!r} is both in places and in excluding", "excluding"
@@ -217,8 +212,8 @@ class Scope:
 class Outcome:
     """A ruling's effect on one target: a law, a provision, a deployment or another ruling."""
 
-    target: str = attrs.field(validator=f.identifier, metadata=f.refs(*CHALLENGEABLE))
-    effect: OutcomeEffect = attrs.field(validator=f.instance(OutcomeEffect))
+    target: str = attrs.field(validator=f.ref(*CHALLENGEABLE))
+    effect: OutcomeEffect = attrs.field(validator=f.one_of(OutcomeEffect))
     scope: Scope = attrs.field(factory=Scope, validator=f.instance(Scope))
 
 
@@ -234,21 +229,21 @@ class Ruling:
     kind_name: ClassVar[str] = "ruling"
 
     id: str = attrs.field(validator=f.identifier)
-    case: str = attrs.field(validator=f.identifier, metadata=f.refs("legal_case"))
-    court: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
+    case: str = attrs.field(validator=f.ref("legal_case"))
+    court: str = attrs.field(validator=f.ref("agency"))
     date: PartialDate = attrs.field(validator=f.instance(PartialDate))
-    kind: RulingKind = attrs.field(validator=f.instance(RulingKind))
-    judges: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("person")
-    )
+    kind: RulingKind = attrs.field(validator=f.one_of(RulingKind))
+    judges: tuple[str, ...] = attrs.field(default=(), validator=f.refs("person"))
     outcomes: tuple[Outcome, ...] = attrs.field(default=(), validator=f.tuple_of(Outcome))
     takes_effect: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
     no_effect: bool = attrs.field(default=False, validator=f.flag)
     summary: str | None = attrs.field(default=None, validator=f.optional_text)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_effect()
+
+    def _check_effect(self) -> None:
         if self.no_effect and self.takes_effect is not None:
             raise ShapeError(
                 "unexpected-field", "a ruling with no effect has no takes_effect", "takes_effect"

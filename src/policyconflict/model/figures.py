@@ -39,20 +39,6 @@ class QuantityKind(enum.StrEnum):
     """a number exists but was not given: "an undisclosed number"."""
 
 
-def _number(_inst: object, attribute: attrs.Attribute[Number | None], value: object) -> None:
-    if value is None:
-        return
-    if type(value) not in (int, float):
-        raise ShapeError(
-            "wrong-type", f"must be a number, got {type(value).__name__}", attribute.name
-        )
-    assert isinstance(value, int | float)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ShapeError("not-finite", "must be a finite number", attribute.name)
-    if abs(value) > f.MAX_INT:
-        raise ShapeError("too-large", "must be at most 2**53 in size", attribute.name)
-
-
 _NEEDS: dict[QuantityKind, tuple[bool, bool, bool]] = {
     # kind: (value, low, high)
     QuantityKind.EXACT: (True, False, False),
@@ -74,14 +60,16 @@ class Quantity:
     Quantity(kind=<QuantityKind.EXACT: 'exact'>, value=100, low=None, high=None, text=None)
     """
 
-    kind: QuantityKind = attrs.field(validator=f.instance(QuantityKind))
-    value: Number | None = attrs.field(default=None, validator=_number)
-    low: Number | None = attrs.field(default=None, validator=_number)
-    high: Number | None = attrs.field(default=None, validator=_number)
+    kind: QuantityKind = attrs.field(validator=f.one_of(QuantityKind))
+    value: Number | None = attrs.field(default=None, validator=f.number)
+    low: Number | None = attrs.field(default=None, validator=f.number)
+    high: Number | None = attrs.field(default=None, validator=f.number)
     text: str | None = attrs.field(default=None, validator=f.optional_text)
 
-    @text.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_kind_fields()
+
+    def _check_kind_fields(self) -> None:
         needs = _NEEDS[self.kind]
         for name, needed in zip(("value", "low", "high"), needs, strict=True):
             present = getattr(self, name) is not None
@@ -228,14 +216,11 @@ class Figure:
     metric: str = attrs.field(validator=f.required_topic)
     quantity: Quantity = attrs.field(validator=f.instance(Quantity))
     unit: str | None = attrs.field(default=None, validator=f.optional_text)
-    subject: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs()
-    )
+    subject: str | None = attrs.field(default=None, validator=f.ref(optional=True))
     period: Period | None = attrs.field(default=None, validator=f.optional_period)
     as_of: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
     claimed_by: str | None = attrs.field(
         default=None,
-        validator=f.optional_identifier,
-        metadata=f.refs("person", "agency", "organization", "jurisdiction"),
+        validator=f.ref("person", "agency", "organization", "jurisdiction", optional=True),
     )
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))

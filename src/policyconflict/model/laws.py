@@ -60,16 +60,15 @@ class Provision:
     id: str = attrs.field(validator=f.identifier)
     label: str = attrs.field(validator=f.text)
     summary: str | None = attrs.field(default=None, validator=f.optional_text)
-    effect: ProvisionEffect = attrs.field(validator=f.instance(ProvisionEffect))
+    effect: ProvisionEffect = attrs.field(validator=f.one_of(ProvisionEffect))
     activity: str | None = attrs.field(default=None, validator=f.topic)
     binds: tuple[str, ...] = attrs.field(
         default=(),
-        validator=f.identifiers,
-        metadata=f.refs("agency", "jurisdiction", "organization"),
+        validator=f.refs("agency", "jurisdiction", "organization"),
     )
     binds_description: str | None = attrs.field(default=None, validator=f.optional_text)
     counterparty: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("agency", "organization")
+        default=(), validator=f.refs("agency", "organization")
     )
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
@@ -88,16 +87,15 @@ class Law:
     kind_name: ClassVar[str] = "law"
 
     id: str = attrs.field(validator=f.identifier)
-    kind: LawKind = attrs.field(validator=f.instance(LawKind))
-    jurisdiction: str = attrs.field(validator=f.identifier, metadata=f.refs("jurisdiction"))
+    kind: LawKind = attrs.field(validator=f.one_of(LawKind))
+    jurisdiction: str = attrs.field(validator=f.ref("jurisdiction"))
     title: str = attrs.field(validator=f.text)
     identifier: str | None = attrs.field(default=None, validator=f.optional_text)
     session: str | None = attrs.field(default=None, validator=f.optional_text)
     short_title: str | None = attrs.field(default=None, validator=f.optional_text)
     issuer: str | None = attrs.field(
         default=None,
-        validator=f.optional_identifier,
-        metadata=f.refs("agency", "person", "jurisdiction"),
+        validator=f.ref("agency", "person", "jurisdiction", optional=True),
     )
     signed: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
     effective: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
@@ -106,8 +104,11 @@ class Law:
     provisions: tuple[Provision, ...] = attrs.field(default=(), validator=f.tuple_of(Provision))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check_dates(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_dates()
+        self._check_provision_ids()
+
+    def _check_dates(self) -> None:
         for later, earlier in (
             ("effective", "signed"),
             ("expires", "effective"),
@@ -115,6 +116,8 @@ class Law:
         ):
             if not f.not_before(getattr(self, later), getattr(self, earlier)):
                 raise ShapeError("end-before-start", f"{later} is before {earlier}", later)
+
+    def _check_provision_ids(self) -> None:
         seen: set[str] = set()
         for provision in self.provisions:
             if provision.id in seen:

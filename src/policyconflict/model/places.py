@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Final
 
 import attrs
 
@@ -35,25 +35,25 @@ class JurisdictionLevel(enum.StrEnum):
 class ExternalId:
     """An identifier in another system, checked against its scheme's grammar."""
 
-    scheme: IdScheme = attrs.field(validator=f.instance(IdScheme))
+    scheme: IdScheme = attrs.field(validator=f.one_of(IdScheme))
     value: str = attrs.field(validator=f.text)
 
-    @value.validator
-    def _check(self, _attribute: object, value: str) -> None:
-        problem = external_id_problem(self.scheme, value)
+    def __attrs_post_init__(self) -> None:
+        self._check_scheme()
+
+    def _check_scheme(self) -> None:
+        problem = external_id_problem(self.scheme, self.value)
         if problem is not None:
             raise ShapeError("bad-external-id", problem, "value")
 
 
-def _external_ids(
-    inst: object, attribute: attrs.Attribute[tuple[ExternalId, ...]], value: tuple[ExternalId, ...]
-) -> None:
-    f.tuple_of(ExternalId)(inst, attribute, value)
-    if len(set(value)) != len(value):
-        raise ShapeError("duplicate", "must not list the same external id twice", attribute.name)
+external_ids: Final = f.tuple_of(ExternalId, unique=True)
+"""A tuple of external ids without repeats."""
 
 
-external_ids = _external_ids
+def _ocd_problem(value: str) -> str | None:
+    """What is wrong with an id that claims to be an OCD division id, if anything."""
+    return ocd_division_problem(value) if value.startswith("ocd-division/") else None
 
 
 @attrs.frozen(kw_only=True)
@@ -68,25 +68,21 @@ class Jurisdiction:
 
     kind_name: ClassVar[str] = "jurisdiction"
 
-    id: str = attrs.field(validator=f.identifier)
+    id: str = attrs.field(validator=f.Id(grammar=_ocd_problem))
     name: str = attrs.field(validator=f.text)
-    level: JurisdictionLevel = attrs.field(validator=f.instance(JurisdictionLevel))
+    level: JurisdictionLevel = attrs.field(validator=f.one_of(JurisdictionLevel))
     level_name: str | None = attrs.field(default=None, validator=f.optional_text)
-    parent: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs("jurisdiction")
-    )
+    parent: str | None = attrs.field(default=None, validator=f.ref("jurisdiction", optional=True))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
     external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
     valid: Period | None = attrs.field(default=None, validator=f.optional_period)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @id.validator
-    def _check_ocd(self, _attribute: object, value: str) -> None:
-        if value.startswith("ocd-division/"):
-            problem = ocd_division_problem(value)
-            if problem is not None:
-                raise ShapeError("bad-id", problem, "id")
-        if self.parent == value:
+    def __attrs_post_init__(self) -> None:
+        self._check_not_own_parent()
+
+    def _check_not_own_parent(self) -> None:
+        if self.parent == self.id:
             raise ShapeError("self-reference", "a jurisdiction cannot be its own parent", "parent")
 
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import attrs
 
@@ -45,19 +45,20 @@ class Relation:
     kind_name: ClassVar[str] = "relation"
 
     id: str = attrs.field(validator=f.identifier)
-    subject: str = attrs.field(validator=f.identifier, metadata=f.refs())
-    predicate: Predicate = attrs.field(validator=f.instance(Predicate))
-    object: str = attrs.field(validator=f.identifier, metadata=f.refs())
+    subject: str = attrs.field(validator=f.ref())
+    predicate: Predicate = attrs.field(validator=f.one_of(Predicate))
+    object: str = attrs.field(validator=f.ref())
     asserted_by: str | None = attrs.field(
         default=None,
-        validator=f.optional_identifier,
-        metadata=f.refs("person", "agency", "organization", "jurisdiction"),
+        validator=f.ref("person", "agency", "organization", "jurisdiction", optional=True),
     )
     description: str | None = attrs.field(default=None, validator=f.optional_text)
     period: Period | None = attrs.field(default=None, validator=f.optional_period)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check(self, _attribute: Any, _value: Any) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_two_entities()
+
+    def _check_two_entities(self) -> None:
         if self.subject == self.object:
             raise ShapeError("self-reference", "a relation links two different entities", "object")

@@ -37,7 +37,7 @@ class Citation:
     when known.
     """
 
-    source: str = attrs.field(validator=f.identifier, metadata=f.refs("source"))
+    source: str = attrs.field(validator=f.ref("source"))
     quote: str | None = attrs.field(default=None, validator=f.optional_text)
     prefix: str | None = attrs.field(default=None, validator=f.instance(str, optional=True))
     suffix: str | None = attrs.field(default=None, validator=f.instance(str, optional=True))
@@ -45,8 +45,10 @@ class Citation:
     end: int | None = attrs.field(default=None, validator=f.count)
     note: str | None = attrs.field(default=None, validator=f.optional_text)
 
-    @note.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_quote_and_offsets()
+
+    def _check_quote_and_offsets(self) -> None:
         if (self.prefix is not None or self.suffix is not None) and self.quote is None:
             raise ShapeError("missing-quote", "a prefix or suffix needs a quote", "prefix")
         if self.start is not None and self.end is not None and self.end < self.start:
@@ -62,11 +64,11 @@ class Source:
     kind_name: ClassVar[str] = "source"
 
     id: str = attrs.field(validator=f.identifier)
-    kind: SourceKind = attrs.field(validator=f.instance(SourceKind))
+    kind: SourceKind = attrs.field(validator=f.one_of(SourceKind))
     title: str = attrs.field(validator=f.text)
     url: str | None = attrs.field(default=None, validator=f.url)
     publisher: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs("organization", "agency")
+        default=None, validator=f.ref("organization", "agency", optional=True)
     )
     authors: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
     published: PartialDate | None = attrs.field(default=None, validator=f.optional_date)

@@ -55,8 +55,8 @@ class Stance(enum.StrEnum):
 class Position:
     """A stance toward one target (any entity: a deployment, a law, an agency)."""
 
-    target: str = attrs.field(validator=f.identifier, metadata=f.refs())
-    stance: Stance = attrs.field(validator=f.instance(Stance))
+    target: str = attrs.field(validator=f.ref())
+    stance: Stance = attrs.field(validator=f.one_of(Stance))
 
 
 @attrs.frozen(kw_only=True)
@@ -72,28 +72,25 @@ class Statement:
     kind_name: ClassVar[str] = "statement"
 
     id: str = attrs.field(validator=f.identifier)
-    speaker: str = attrs.field(validator=f.identifier, metadata=f.refs(*SPEAKERS))
+    speaker: str = attrs.field(validator=f.ref(*SPEAKERS))
     text: str = attrs.field(validator=f.text)
-    form: QuoteForm = attrs.field(default=QuoteForm.DIRECT_QUOTE, validator=f.instance(QuoteForm))
-    on_behalf_of: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs(*SPEAKERS)
-    )
+    form: QuoteForm = attrs.field(default=QuoteForm.DIRECT_QUOTE, validator=f.one_of(QuoteForm))
+    on_behalf_of: str | None = attrs.field(default=None, validator=f.ref(*SPEAKERS, optional=True))
     date: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
-    channel: Channel = attrs.field(default=Channel.STATEMENT, validator=f.instance(Channel))
+    channel: Channel = attrs.field(default=Channel.STATEMENT, validator=f.one_of(Channel))
     language: str | None = attrs.field(default=None, validator=f.language)
-    original: str | None = attrs.field(
-        default=None, validator=f.optional_identifier, metadata=f.refs("statement")
-    )
+    original: str | None = attrs.field(default=None, validator=f.ref("statement", optional=True))
     translated_by: str | None = attrs.field(
         default=None,
-        validator=f.optional_identifier,
-        metadata=f.refs("source", "organization", "person", "agency"),
+        validator=f.ref("source", "organization", "person", "agency", optional=True),
     )
     positions: tuple[Position, ...] = attrs.field(default=(), validator=f.tuple_of(Position))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_translation_and_speaker()
+
+    def _check_translation_and_speaker(self) -> None:
         if self.form is QuoteForm.TRANSLATION and self.translated_by is None:
             raise ShapeError("missing-field", "a translation needs translated_by", "translated_by")
         if self.form is not QuoteForm.TRANSLATION and (

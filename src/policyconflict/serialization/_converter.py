@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import enum
 import sys
-import types
 import typing
 from collections.abc import Callable
 from typing import Any, Final
@@ -35,8 +34,10 @@ from cattrs.gen import make_dict_structure_fn
 import policyconflict.model  # noqa: F401  (loads every model module)
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import DateTextError, Problem, ShapeError, ValidationError
-from policyconflict.serialization._json import MAX_INT, DuplicateKeys, Marker
-from policyconflict.serialization._structure import make_structure_fn
+from policyconflict.model import _hints as hints
+from policyconflict.model._fields import MAX_INT
+from policyconflict.serialization._json import DuplicateKeys, Marker
+from policyconflict.serialization._structure import EXPECTED, make_structure_fn
 from policyconflict.serialization._unstructure import make_unstructure_fn
 
 __all__ = ["CONVERTER", "Invalid", "make_converter", "problems_from"]
@@ -152,15 +153,12 @@ def _text_hook(parse: Callable[[str], Any], what: str) -> Hook:
 
 
 def _is_optional(tp: Any) -> bool:
-    return typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in (
-        typing.get_args(tp)
-    )
+    return hints.optional_inner(tp) is not None
 
 
 def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     def factory(tp: Any) -> Hook:
-        rest = tuple(a for a in typing.get_args(tp) if a is not type(None))
-        inner_type: Any = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
+        inner_type = hints.optional_inner(tp)
         inner = converter.get_structure_hook(inner_type)
 
         def structure(value: Any, _type: Any = None) -> Any:
@@ -174,13 +172,12 @@ def _optional_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
 
 
 def _is_tuple(tp: Any) -> bool:
-    args = typing.get_args(tp)
-    return typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis
+    return hints.tuple_item(tp) is not None
 
 
 def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
     def factory(tp: Any) -> Hook:
-        item_type = typing.get_args(tp)[0]
+        item_type = hints.tuple_item(tp)
         item = converter.get_structure_hook(item_type)
 
         def structure(value: Any, _type: Any = None) -> tuple[Any, ...]:
@@ -188,8 +185,8 @@ def _tuple_factory(converter: cattrs.Converter) -> Callable[[Any], Hook]:
                 raise wrong(value, "an array")
             try:
                 return tuple([item(x, item_type) for x in value])
-            except Exception:
-                pass
+            except _BAD_VALUE:
+                pass  # collect every member's problem below
             errors: list[Exception] = []
             for index, x in enumerate(value):
                 try:
@@ -219,10 +216,6 @@ def _tuple_unstructure_factory(converter: cattrs.Converter) -> Callable[[Any], H
     return factory
 
 
-def _is_enum(tp: Any) -> bool:
-    return isinstance(tp, type) and issubclass(tp, enum.Enum)
-
-
 def _model_enums() -> list[type[enum.Enum]]:
     """Every enum defined in the modules of :mod:`policyconflict.model` (cheaper at start-up
     than walking every field type; a test checks that every enum a story can hold is here)."""
@@ -231,7 +224,7 @@ def _model_enums() -> list[type[enum.Enum]]:
         for name, module in list(sys.modules.items())
         if name.startswith("policyconflict.model.")
         for value in vars(module).values()
-        if _is_enum(value)
+        if hints.is_enum(value)
     }
     return sorted(found, key=lambda e: e.__name__)
 
@@ -251,6 +244,9 @@ def _enum_factory(tp: type[enum.Enum]) -> Hook:
     return structure
 
 
+_BAD_VALUE: Final = (*EXPECTED, Invalid)
+"""The errors a hook raises for a bad value (anything else is a bug and propagates)."""
+
 _PRIMITIVE: Final = {
     str: _structure_str,
     int: _structure_int,
@@ -263,7 +259,12 @@ def _class_factory(converter: cattrs.Converter, *, fall_back: bool) -> Callable[
     def factory(cls: type[Any]) -> Hook:
         detailed = _detailed_class_hook(cls, converter)
         return make_structure_fn(
-            cls, converter.get_structure_hook, _PRIMITIVE, detailed, fall_back=fall_back
+            cls,
+            converter.get_structure_hook,
+            _PRIMITIVE,
+            detailed,
+            expected=_BAD_VALUE,
+            fall_back=fall_back,
         )
 
     return factory
@@ -333,16 +334,16 @@ def make_converter(*, fall_back: bool = True) -> cattrs.Converter:
     converter.register_structure_hook(Period, _text_hook(Period.parse, "a period"))
     converter.register_unstructure_hook(PartialDate, str)
     converter.register_unstructure_hook(Period, str)
-    converter.register_structure_hook_factory(_is_enum, _enum_factory)
+    converter.register_structure_hook_factory(hints.is_enum, _enum_factory)
     converter.register_structure_hook_factory(_is_optional, _optional_factory(converter))
     converter.register_structure_hook_factory(_is_tuple, _tuple_factory(converter))
     converter.register_unstructure_hook_factory(_is_tuple, _tuple_unstructure_factory(converter))
     converter.register_structure_hook_factory(
-        lambda tp: attrs.has(tp) and tp not in (PartialDate, Period),
+        hints.is_model,
         _class_factory(converter, fall_back=fall_back),
     )
     converter.register_unstructure_hook_factory(
-        lambda tp: attrs.has(tp) and tp not in (PartialDate, Period),
+        hints.is_model,
         _class_unstructure_factory(converter),
     )
     return converter

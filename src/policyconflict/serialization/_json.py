@@ -30,6 +30,7 @@ from typing import Any, Final
 import orjson
 
 from policyconflict.errors import Problem, ValidationError
+from policyconflict.model._fields import MAX_INT
 
 __all__ = [
     "MAX_DEPTH",
@@ -44,8 +45,6 @@ __all__ = [
     "with_depth_problem",
 ]
 
-MAX_INT: Final = 2**53
-"""Integers must lie within ±2**53: every JSON implementation reads them exactly."""
 
 MAX_DEPTH: Final = 64
 """Arrays and objects may nest at most this deep; valid documents nest far less."""

@@ -3,73 +3,63 @@
 For each model class :func:`make_structure_fn` writes one Python function that reads every
 field from the dict, checks and converts its JSON value inline (``type(v) is str``, an enum's
 member by value, a nested class's own function), counts the keys it used to find unknown ones,
-makes the instance with ``object.__new__`` and the slots' setters, and runs the class's
-validators — except those that only check a Python type the function has just guaranteed (a
-:class:`~policyconflict.model._fields.InstanceOf` of the annotated class, a
-:class:`~policyconflict.model._fields.TupleOf` of the annotated item class). Every value check
-stays: ids, text, ranges and the checks across fields are the model's own validators.
+makes the instance with ``object.__new__`` and the slots' setters, and checks each field's
+rule (:mod:`policyconflict.model._fields`), then the class's checks across fields. A rule that
+converting to the annotated type already guarantees (an enum, a nested class, a bool) is
+skipped; the common value rules (text, ids, patterns, ranges) are written out inline from the
+rule's data (:func:`inline_condition`); any other rule is called.
 
-The generated function does not explain problems: on any exception it hands the same value to
-the ``detailed`` function (cattrs' generated function with detailed validation), which collects
-every problem with its path. So a valid document costs one fast pass, and an invalid one gets
-the same report as before.
+The generated function does not explain problems: when it meets one (a value breaking a rule,
+a missing or unknown key: the errors in :data:`EXPECTED` and those the caller names) it hands
+the same value to the ``detailed`` function (cattrs' generated function with detailed
+validation), which collects every problem with its path. So a valid document costs one fast
+pass, and an invalid one gets the same report as before. Any other exception is a bug and
+propagates.
 """
 
 from __future__ import annotations
 
-import enum
 import linecache
-import types
-import typing
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 import attrs
+from cattrs.errors import BaseValidationError
 
-from policyconflict.dates import PartialDate, Period
+from policyconflict.errors import PolicyConflictError
 from policyconflict.ids import ID_PATTERN
 from policyconflict.model import _fields as f
+from policyconflict.model import _hints as hints
 
-__all__ = ["make_structure_fn"]
+__all__ = ["EXPECTED", "inline_condition", "make_structure_fn"]
 
 Hook = Callable[..., Any]
 GetHook = Callable[[Any], Hook]
 
-_DATES: Final = (PartialDate, Period)
-
 
 class _Unknown(Exception):
-    """A dict holds a key that is not a field (the detailed function names it)."""
+    """A value the generated code rejects itself: a key that is not a field, a JSON type that
+    is not the annotated one, a value breaking an inlined rule (the detailed function names
+    the problem)."""
 
 
-def _fail() -> typing.NoReturn:
+def _fail() -> NoReturn:
     raise _Unknown
 
 
-def _optional_inner(tp: Any) -> Any | None:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        args = typing.get_args(tp)
-        if type(None) in args:
-            rest = tuple(a for a in args if a is not type(None))
-            return rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
-    return None
-
-
-def _is_model(tp: Any) -> bool:
-    return attrs.has(tp) and tp not in _DATES
-
-
-def _item_type(tp: Any) -> Any | None:
-    args = typing.get_args(tp)
-    if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return args[0]
-    return None
+EXPECTED: Final[tuple[type[Exception], ...]] = (
+    _Unknown,
+    KeyError,  # a required key is missing, or a text is no member of an enum
+    PolicyConflictError,  # a rule or a check across fields (ShapeError, ValidationError, ...)
+    BaseValidationError,  # a nested value's detailed report
+)
+"""The errors on which a generated function hands its value to the detailed function."""
 
 
 class _Writer:
     """The source of one generated function and the names it refers to."""
 
-    def __init__(self, get_hook: GetHook, primitive: typing.Mapping[Any, Hook]) -> None:
+    def __init__(self, get_hook: GetHook, primitive: Mapping[Any, Hook]) -> None:
         self.get_hook = get_hook
         self.primitive = primitive
         self.namespace: dict[str, Any] = {
@@ -90,22 +80,22 @@ class _Writer:
         """The name of a one-argument function converting a JSON value to ``tp``."""
         if tp is str or tp is int or tp is bool or tp is float:
             return self.name("p", self.primitive[tp])
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return self.name("members", {m.value: m for m in tp}) + ".__getitem__"
-        if _is_model(tp):
+        if hints.is_enum(tp):
+            return self.name("h", _one_argument(self.get_hook(tp), tp))
+        if hints.is_model(tp):
             # Looked up on the first call, then called directly: a class's function is only
             # generated when a document holds one.
             name = f"h_{len(self.namespace)}"
             self.namespace[name] = _Deferred(self.get_hook, tp, name, self.namespace)
             return name
         hook = self.get_hook(tp)
-        if tp in _DATES:
+        if tp in hints.DATE_TYPES:
             return self.name("h", hook)  # the library's own hooks take the value alone
         return self.name("h", _one_argument(hook, tp))
 
     def expression(self, tp: Any, v: str) -> str:
         """Python source converting the JSON value named ``v`` to ``tp`` or raising."""
-        inner = _optional_inner(tp)
+        inner = hints.optional_inner(tp)
         if inner is not None:
             return f"(None if {v} is None else {self.expression(inner, v)})"
         if tp is str:
@@ -117,9 +107,10 @@ class _Writer:
             return f"({v} if type({v}) is int and {in_range} else fail())"
         if tp == (int | float) or tp is float:
             return f"({v} if (type({v}) is int or type({v}) is float) and {in_range} else fail())"
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
-            return f"{self.name('members', {m.value: m for m in tp})}[{v}]"
-        item = _item_type(tp)
+        if hints.is_enum(tp):
+            members = self.name("members", {m.value: m for m in tp})
+            return f"({members}[{v}] if type({v}) is str else fail())"
+        item = hints.tuple_item(tp)
         if item is not None:
             convert = self.function(item)
             return f"(tuple(map({convert}, {v})) if type({v}) is list else fail())"
@@ -153,55 +144,44 @@ def _one_argument(hook: Hook, tp: Any) -> Hook:
     return convert
 
 
-def _validators(validator: Any) -> tuple[Any, ...]:
-    """The validators that ``validator`` runs one after another (attrs combines a field's
-    validator with ``@field.validator`` methods into one)."""
-    parts = getattr(validator, "_validators", None)
-    return tuple(parts) if isinstance(parts, tuple) else (validator,)
-
-
-def _type_only(validator: Any, tp: Any) -> bool:
-    """True when ``validator`` only checks what converting to ``tp`` already guarantees."""
-    if validator is f.flag:
+def _guaranteed(rule: f.Rule, tp: Any) -> bool:
+    """True when converting a JSON value to ``tp`` already makes it obey ``rule`` (a type
+    check of the annotated type: a bool, an enum member, a nested class, a date, any string,
+    a tuple of a nested class)."""
+    target = hints.optional_inner(tp) if rule.optional else tp
+    if isinstance(rule, f.Flag):
         return tp is bool
-    if isinstance(validator, f.InstanceOf):
-        target = _optional_inner(tp) if validator.optional else tp
-        guaranteed = target is not None and (
-            target in (str, int, bool)
-            or _is_model(target)
-            or target in _DATES
-            or (isinstance(target, type) and issubclass(target, enum.Enum))
+    if isinstance(rule, f.OneOf):
+        return target is rule.enum
+    if isinstance(rule, f.Instance):
+        return target is rule.cls and (
+            target is str or hints.is_model(target) or target in hints.DATE_TYPES
         )
-        return guaranteed and validator.cls is target
-    if isinstance(validator, f.TupleOf):
-        item = _item_type(tp)
-        return item is not None and _is_model(item) and validator.cls is item
+    if isinstance(rule, f.Many):
+        return not rule.unique and hints.tuple_item(tp) is rule.cls and hints.is_model(rule.cls)
     return False
 
 
-_INLINE: Final[Mapping[Any, tuple[Any, str]]] = {
-    # validator: (the field type it is inlined for, a condition true when the value is bad)
-    f.identifier: (str, "id_match({x}) is None"),
-    f.optional_identifier: (str | None, "{x} is not None and id_match({x}) is None"),
-    f.text: (str, "not {x} or {x}.strip() != {x}"),
-    f.optional_text: (str | None, "{x} is not None and (not {x} or {x}.strip() != {x})"),
-    f.count: (int | None, "{x} is not None and not 0 <= {x} <= MAX_INT"),
-}
-"""The commonest value validators written out inline (no call per value), for fields whose
-conversion has already guaranteed the type. Each condition is true exactly when the validator
-raises; a property test holds them to that. A bad value then goes to the detailed function,
-whose validator call names the problem."""
-
-
-def _inline(validator: Any, tp: Any, x: str) -> str | None:
-    """An ``if`` condition replacing the call of ``validator`` on ``x``, if there is one."""
-    try:
-        entry = _INLINE.get(validator)
-    except TypeError:  # an unhashable validator is never one of them
-        return None
-    if entry is None or entry[0] != tp:
-        return None
-    return entry[1].format(x=x)
+def inline_condition(rule: f.Rule, tp: Any, x: str, name: Callable[[str, Any], str]) -> str | None:
+    """Python source true exactly when the value named ``x``, already converted to ``tp``,
+    breaks ``rule``; ``None`` when the rule is called instead. ``name`` puts a value in the
+    generated function's namespace and gives its name."""
+    inner = hints.optional_inner(tp)
+    base = tp if inner is None else inner
+    condition: str | None = None
+    if isinstance(rule, f.Text) and base is str:
+        condition = f"not {x} or {x}.strip() != {x}"
+    elif isinstance(rule, f.Id) and rule.grammar is None and base is str:
+        condition = f"id_match({x}) is None"
+    elif isinstance(rule, f.Word) and base is str:
+        condition = f"{name('match', rule.pattern.fullmatch)}({x}) is None"
+    elif isinstance(rule, f.Range) and base == (int if rule.integer else int | float):
+        condition = f"not {rule.low} <= {x} <= {rule.high}"
+    if condition is None or inner is None:
+        return condition
+    if not rule.optional:
+        return f"{x} is None or {condition}"
+    return f"{x} is not None and ({condition})"
 
 
 def _plain_slots(cls: type[Any], names: set[str]) -> bool:
@@ -211,28 +191,30 @@ def _plain_slots(cls: type[Any], names: set[str]) -> bool:
     for klass in cls.__mro__:
         slots.update(klass.__dict__.get("__slots__", ()))
     slots.discard("__weakref__")
-    return slots == names and "__attrs_post_init__" not in dir(cls)
+    return slots == names
 
 
 def make_structure_fn(
     cls: type[Any],
     get_hook: GetHook,
-    primitive: typing.Mapping[Any, Hook],
+    primitive: Mapping[Any, Hook],
     detailed: Hook,
     *,
+    expected: tuple[type[Exception], ...] = (),
     fall_back: bool = True,
 ) -> Hook:
     """The fast structuring function of ``cls`` (see the module docstring).
 
     ``get_hook`` gives the structuring hook of a nested type, ``primitive`` the hooks of
-    ``str``, ``int``, ``bool`` and ``float``, ``detailed`` the function that reports problems.
+    ``str``, ``int``, ``bool`` and ``float``, ``detailed`` the function that reports problems,
+    ``expected`` the errors those hooks raise for a bad value (besides :data:`EXPECTED`).
     With ``fall_back=False`` a problem is raised as it is, which tests use to prove that valid
     values never leave the fast path.
     """
     fields = attrs.fields(attrs.resolve_types(cls))
     writer = _Writer(get_hook, primitive)
     ns = writer.namespace
-    ns.update(cls=cls, new=object.__new__, detailed=detailed)
+    ns.update(cls=cls, new=object.__new__, detailed=detailed, expected=(*EXPECTED, *expected))
     required = sum(1 for field in fields if field.default is attrs.NOTHING)
     body = [f"n = {required}"]
     for i, field in enumerate(fields):
@@ -259,18 +241,21 @@ def make_structure_fn(
             ns[f"set{i}"] = cls.__dict__[field.name].__set__
             body.append(f"set{i}(o, x{i})")
         for i, field in enumerate(fields):
-            if field.validator is None:
+            rule = f.rule_of(field)
+            if _guaranteed(rule, field.type):
                 continue
-            checks = [v for v in _validators(field.validator) if not _type_only(v, field.type)]
-            for j, check in enumerate(checks):
-                condition = _inline(check, field.type, f"x{i}")
-                if condition is not None:
-                    body.append(f"if {condition}:")
-                    body.append("    fail()")
-                    continue
-                ns[f"check{i}_{j}"] = check
-                ns[f"attribute{i}"] = field
-                body.append(f"check{i}_{j}(o, attribute{i}, x{i})")
+            condition = inline_condition(rule, field.type, f"x{i}", writer.name)
+            if condition is not None:
+                body.append(f"if {condition}:")
+                body.append("    fail()")
+                continue
+            ns[f"check{i}"] = rule
+            ns[f"attribute{i}"] = field
+            body.append(f"check{i}(o, attribute{i}, x{i})")
+        post_init = getattr(cls, "__attrs_post_init__", None)
+        if post_init is not None:  # the checks across fields
+            ns["post_init"] = post_init
+            body.append("post_init(o)")
     else:
         arguments = ", ".join(f"{field.alias}=x{i}" for i, field in enumerate(fields))
         body.append(f"o = cls({arguments})")
@@ -281,7 +266,7 @@ def make_structure_fn(
         "        return detailed(d, _t)",
         "    try:",
         *(f"        {line}" for line in body),
-        "    except Exception:",
+        "    except expected:",
         "        return detailed(d, _t)" if fall_back else "        raise",
     ]
     source = "\n".join(lines) + "\n"

@@ -12,27 +12,17 @@ from __future__ import annotations
 
 import enum
 import linecache
-import types
-import typing
 from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from policyconflict.dates import PartialDate, Period
+from policyconflict.model import _hints as hints
 
 __all__ = ["make_unstructure_fn"]
 
 GetHook = Callable[[Any], Callable[[Any], Any]]
-
-
-def _optional_inner(tp: Any) -> Any | None:
-    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in typing.get_args(
-        tp
-    ):
-        rest = tuple(a for a in typing.get_args(tp) if a is not type(None))
-        return rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
-    return None
 
 
 _TEXT_CACHE: dict[PartialDate | Period, str] = {}
@@ -51,22 +41,22 @@ def _date_text(value: PartialDate | Period) -> str:
 
 def _expression(tp: Any, value: str, namespace: dict[str, Any], get_hook: GetHook) -> str:
     """Python source turning ``value`` (never ``None`` here) of type ``tp`` into JSON values."""
-    inner = _optional_inner(tp)
+    inner = hints.optional_inner(tp)
     if inner is not None:
         return f"(None if {value} is None else {_expression(inner, value, namespace, get_hook)})"
     if tp is PartialDate or tp is Period:
         namespace["date_text"] = _date_text
         return f"date_text({value})"
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+    if hints.is_enum(tp):
         # A str enum member is written by the JSON encoder as its value already.
         return value if issubclass(tp, str) else f"{value}.value"
     if attrs.has(tp):
         name = f"hook_{len(namespace)}"
         namespace[name] = get_hook(tp)
         return f"{name}({value})"
-    if typing.get_origin(tp) is tuple:
-        item_type = typing.get_args(tp)[0]
-        if attrs.has(item_type) and item_type not in (PartialDate, Period):
+    item_type = hints.tuple_item(tp)
+    if item_type is not None:
+        if hints.is_model(item_type):
             # map() runs the item hook without a comprehension's frame
             name = f"hook_{len(namespace)}"
             namespace[name] = get_hook(item_type)
@@ -93,7 +83,7 @@ def make_unstructure_fn(cls: type[Any], get_hook: GetHook) -> Callable[[Any], di
             default = default.factory()
         if default is None:
             test = "v is not None"
-            inner = _optional_inner(field.type)
+            inner = hints.optional_inner(field.type)
             if inner is not None:  # the test has ruled None out
                 expr = _expression(inner, "v", namespace, get_hook)
         elif default == () or default is False:

@@ -15,12 +15,9 @@ the loader, not the schema.
 
 from __future__ import annotations
 
-import enum
 import inspect
 import json
 import re
-import types
-import typing
 from typing import Any, Final
 
 import attrs
@@ -28,8 +25,9 @@ import attrs
 from policyconflict.dates import PartialDate, Period
 from policyconflict.ids import ID_PATTERN
 from policyconflict.model import _fields as f
+from policyconflict.model import _hints as hints
+from policyconflict.model._fields import MAX_INT
 from policyconflict.model.claims import Claim
-from policyconflict.serialization._json import MAX_INT
 from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION
 from policyconflict.serialization.jsonl import TAGS
 from policyconflict.story import COLLECTIONS, Story
@@ -51,26 +49,15 @@ def _anchored(pattern: str | re.Pattern[str]) -> str:
     return f"^(?:{source})$"
 
 
-def _validators(field: attrs.Attribute[Any]) -> tuple[Any, ...]:
-    validator = field.validator
-    if validator is None:
-        return ()
-    return tuple(getattr(validator, "_validators", (validator,)))
-
-
-_STRING_RULES: Final[dict[Any, dict[str, Any]]] = {
-    f.identifier: {"pattern": _anchored(ID_PATTERN)},
-    f.optional_identifier: {"pattern": _anchored(ID_PATTERN)},
-    f.identifiers: {"pattern": _anchored(ID_PATTERN)},
-    f.text: {"minLength": 1, "pattern": _TEXT},
-    f.optional_text: {"minLength": 1, "pattern": _TEXT},
-    f.texts: {"minLength": 1, "pattern": _TEXT},
-    f.topic: {"pattern": _anchored(f._TOPIC)},
-    f.required_topic: {"pattern": _anchored(f._TOPIC)},
-    f.language: {"pattern": _anchored(f._LANGUAGE)},
-    f.url: {"pattern": _anchored(f._URL)},
-}
-_UNIQUE: Final = (f.identifiers, f.texts)
+def _string_rules(rule: f.Rule) -> dict[str, Any]:
+    """The JSON Schema keywords of a string field's rule."""
+    if isinstance(rule, f.Text):
+        return {"minLength": 1, "pattern": _TEXT}
+    if isinstance(rule, f.Id):
+        return {"pattern": _anchored(ID_PATTERN)}
+    if isinstance(rule, f.Word):
+        return {"pattern": _anchored(rule.pattern)}
+    return {}
 
 
 def _definition_name(cls: type[Any]) -> str:
@@ -111,31 +98,20 @@ class _Builder:
         return schema
 
     def field_schema(self, field: attrs.Attribute[Any]) -> dict[str, Any]:
-        checks = _validators(field)
-        rules: dict[str, Any] = {}
-        for check in checks:
-            rules.update(_STRING_RULES.get(check, {}))
-        unique = any(check in _UNIQUE for check in checks)
-        counted = f.count in checks
-        return self.type_schema(field.type, rules, unique=unique, counted=counted)
+        return self.type_schema(field.type, f.rule_of(field))
 
-    def type_schema(
-        self, tp: Any, rules: dict[str, Any], *, unique: bool = False, counted: bool = False
-    ) -> dict[str, Any]:
-        args = typing.get_args(tp)
-        origin = typing.get_origin(tp)
-        if origin in (typing.Union, types.UnionType) and type(None) in args:
-            rest = tuple(a for a in args if a is not type(None))
-            inner_type: Any = rest[0] if len(rest) == 1 else typing.Union[rest]  # noqa: UP007
-            inner = self.type_schema(inner_type, rules, counted=counted)
+    def type_schema(self, tp: Any, rule: f.Rule) -> dict[str, Any]:
+        inner_type = hints.optional_inner(tp)
+        if inner_type is not None:
+            inner = self.type_schema(inner_type, rule)
             if isinstance(inner.get("type"), str):
                 return {**inner, "type": [inner["type"], "null"]}
             return {"anyOf": [inner, {"type": "null"}]}
-        if origin in (typing.Union, types.UnionType) and set(args) == {int, float}:
-            return {"type": "number", "minimum": -MAX_INT, "maximum": MAX_INT}
-        if origin is tuple:
-            schema: dict[str, Any] = {"type": "array", "items": self.type_schema(args[0], rules)}
-            if unique:
+        item = hints.tuple_item(tp)
+        if item is not None:
+            assert isinstance(rule, f.Ids | f.Texts | f.Many)
+            schema: dict[str, Any] = {"type": "array", "items": self.type_schema(item, rule.item)}
+            if not isinstance(rule, f.Many) or rule.unique:
                 schema["uniqueItems"] = True
             return schema
         if tp is PartialDate:
@@ -147,15 +123,15 @@ class _Builder:
                 "pattern": f"^{bound}/{bound}$",
                 "description": "EDTF interval: START/END, '..' open, empty unknown",
             }
-        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        if hints.is_enum(tp):
             return {"type": "string", "enum": sorted(str(member.value) for member in tp)}
         if tp is bool:
             return {"type": "boolean"}
-        if tp is int:
-            low = 0 if counted else -MAX_INT
-            return {"type": "integer", "minimum": low, "maximum": MAX_INT}
+        if tp is int or tp == (int | float):
+            low, high = (rule.low, rule.high) if isinstance(rule, f.Range) else (-MAX_INT, MAX_INT)
+            return {"type": "integer" if tp is int else "number", "minimum": low, "maximum": high}
         if tp is str:
-            return {"type": "string", **rules}
+            return {"type": "string", **_string_rules(rule)}
         if attrs.has(tp):
             return self.ref(tp)
         raise TypeError(f"no JSON Schema for {tp!r}")
