@@ -244,7 +244,7 @@ def _enum_factory(tp: type[enum.Enum]) -> Hook:
     return structure
 
 
-_BAD_VALUE: Final = (*EXPECTED, Invalid)
+_BAD_VALUE: Final[tuple[type[Exception], ...]] = (*EXPECTED, Invalid)
 """The errors a hook raises for a bad value (anything else is a bug and propagates)."""
 
 _PRIMITIVE: Final = {
