@@ -52,14 +52,14 @@ if TYPE_CHECKING:
         write_jsonl,
         write_records,
     )
-    from policyconflict.serialization.schema import json_schema
+    from policyconflict.serialization.schema import json_schema, line_schema
 
 _LAZY = {
     **dict.fromkeys(
         ("TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl", "write_records"),
         "policyconflict.serialization.jsonl",
     ),
-    "json_schema": "policyconflict.serialization.schema",
+    **dict.fromkeys(("json_schema", "line_schema"), "policyconflict.serialization.schema"),
 }
 """JSON Lines and the schema are imported on first use (start-up time matters to a program
 that reads one document)."""
@@ -80,6 +80,7 @@ __all__ = [
     "dumps",
     "iter_jsonl",
     "json_schema",
+    "line_schema",
     "load",
     "loads",
     "read_stories",
