@@ -15,8 +15,13 @@ forbidden, strict types, id and date patterns, enums, non-empty text): pydantic 
 (``strict=True, extra="forbid"``), ``msgspec.Struct`` (``forbid_unknown_fields=True`` with
 ``Meta`` constraints), and ``orjson.loads`` to plain dicts as the floor.
 
-Run ``PYTHONPATH=src python benchmarks/bench_format.py`` (``--quick`` for N=20,000). It prints
-a table with ratios to pydantic and msgspec and checks them against the targets.
+Then **load by corpus size**: each corpus loaded at 5,000, 50,000 and 200,000 records
+(``--sizes``), since the ratio to pydantic depends on how often the garbage collector runs, and
+that depends on how many objects a load makes.
+
+Run ``PYTHONPATH=src python benchmarks/bench_format.py`` (``--quick`` for N=20,000 and one run
+per size). It prints a table with ratios to pydantic and msgspec and checks them against the
+targets, then the table of load by size.
 """
 
 import argparse
@@ -258,6 +263,62 @@ def cold_starts(libraries: list[str], corpus: int, data: bytes, repeat: int) -> 
 Runs = dict[str, Callable[[], object]]
 
 
+def load_runs(name: str, n: int) -> tuple[Runs, int]:
+    """The load runs of each library for corpus ``name`` of ``n`` records, and the number of
+    records."""
+    import io
+
+    import orjson
+
+    import policyconflict.serialization as pcs
+    from policyconflict.serialization import jsonl
+
+    pyd = pydantic_models()
+    ms = msgspec_models()
+    if name == "statements":
+        document = statements_document(n)
+        return {
+            "policyconflict": lambda: pcs.loads(document),
+            "pydantic": lambda: pyd["document"].model_validate_json(document),
+            "msgspec": lambda: ms["document"].decode(document),
+            "orjson": lambda: orjson.loads(document),
+        }, n
+    corpus = mixed_corpus(n)
+    lines = corpus.splitlines()[1:]
+    return {
+        "policyconflict": lambda: list(jsonl.iter_jsonl(io.BytesIO(corpus))),
+        "pydantic": lambda: [pyd["record"].validate_json(x) for x in lines],
+        "msgspec": lambda: [ms["record"].decode(x) for x in lines],
+        "orjson": lambda: [orjson.loads(x) for x in lines],
+    }, len(lines)
+
+
+def load_by_size(libraries: list[str], sizes: list[int], repeat: int) -> None:
+    """Print load µs per record of each corpus at each size, with the ratios to the peers.
+
+    One corpus and size at a time, its data dropped before the next (as in :func:`main`)."""
+    header = (
+        f"{'corpus':<11}{'records':>9} "
+        + "".join(f"{lib:>16}" for lib in libraries)
+        + f"{'÷pydantic':>11}{'÷msgspec':>10}"
+    )
+    print(f"\nload µs per record by corpus size (median of {repeat})")
+    print(header)
+    print("-" * len(header))
+    for corpus_name in ("statements", "mixed"):
+        for size in sizes:
+            loads, records_n = load_runs(corpus_name, size)
+            runs = {lib: loads[lib] for lib in libraries}
+            row = [t / records_n * 1e6 for t in interleaved(runs, repeat).values()]
+            del loads, runs
+            gc.collect()
+            print(
+                f"{corpus_name:<11}{records_n:>9,} "
+                + "".join(f"{value:>16.2f}" for value in row)
+                + f"{row[0] / row[1]:>10.2f}×{row[0] / row[2]:>9.2f}×"
+            )
+
+
 def corpus_runs(name: str, statements_n: int, mixed_n: int) -> tuple[Runs, Runs, int, int]:
     """The load and dump runs of each library for one corpus, the number of records and the
     size of the data (each library's objects to dump are made here)."""
@@ -328,6 +389,12 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=200_000, help="statements (default 200,000)")
     parser.add_argument("--quick", action="store_true", help="N=20,000 and fewer repetitions")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: [int(x) for x in text.split(",")],
+        default=[5_000, 50_000, 200_000],
+        help="corpus sizes of the load-by-size table (default 5000,50000,200000)",
+    )
     args = parser.parse_args()
     n = 20_000 if args.quick else args.n
     repeat = 3 if args.quick else args.repeat
@@ -382,6 +449,7 @@ def main() -> None:
                 + f"{ratio_p:>10.2f}×{ratio_m:>9.2f}×  {goal_text} {'met' if ok else 'MISSED'}"
             )
     print(f"targets met: {sum(verdicts)} of {len(verdicts)}")
+    load_by_size(libraries, args.sizes, 1 if args.quick else repeat)
 
 
 if __name__ == "__main__":
