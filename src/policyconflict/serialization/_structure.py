@@ -109,7 +109,7 @@ class _Writer:
             return f"({v} if (type({v}) is int or type({v}) is float) and {in_range} else fail())"
         if hints.is_enum(tp):
             members = self.name("members", {m.value: m for m in tp})
-            return f"({members}[{v}] if type({v}) is str else fail())"
+            return f"({members}[{v}] if isinstance({v}, str) else fail())"
         item = hints.tuple_item(tp)
         if item is not None:
             convert = self.function(item)
