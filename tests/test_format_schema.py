@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from format_helpers import small_document
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import PolicyConflictError
-from policyconflict.serialization import TAGS, json_schema, load, write_jsonl
+from policyconflict.serialization import TAGS, json_schema, load, write_jsonl, write_records
 from policyconflict.serialization.schema import (
     LINE_DEFINITION,
     date_pattern,
@@ -214,8 +214,13 @@ def _example(name: str) -> Story:
 
 
 def _lines(*items: Any) -> list[Any]:
+    """The lines of the stories among ``items`` written as a corpus, then of the other items
+    written as bare records (each with its own header line)."""
     out = io.BytesIO()
-    write_jsonl(items, out)
+    write_jsonl([item for item in items if isinstance(item, Story)], out)
+    bare = [item for item in items if not isinstance(item, Story)]
+    if bare:
+        write_records(bare, out)
     return [json.loads(line) for line in out.getvalue().splitlines()]
 
 
