@@ -55,7 +55,9 @@ def deployment(**changes: Any) -> Deployment:
 
 def test_a_guard_federalized_and_later_returned() -> None:
     force = deployment()
-    assert force.command_of(GUARD, d("2025-06-06")) is None
+    assert (
+        force.command_of(GUARD, d("2025-06-06")) == GOVERNOR
+    )  # its home command, before any change
     assert force.command_of(GUARD, d("2025-06-07")) == PRESIDENT
     assert force.command_of(GUARD, d("2025-06")) is None  # federalized during the month
     assert force.command_of(GUARD, d("2025-07-10")) == PRESIDENT

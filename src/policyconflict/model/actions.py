@@ -191,24 +191,20 @@ class ControlTransfer:
     kind_name: ClassVar[str] = "control_transfer"
 
     id: str = attrs.field(validator=f.identifier)
-    force: str = attrs.field(validator=f.identifier, metadata=f.refs("agency"))
-    to_command: str = attrs.field(
-        validator=f.identifier, metadata=f.refs("agency", "person", "jurisdiction")
-    )
+    force: str = attrs.field(validator=f.ref("agency"))
+    to_command: str = attrs.field(validator=f.ref("agency", "person", "jurisdiction"))
     from_command: str | None = attrs.field(
-        default=None,
-        validator=f.optional_identifier,
-        metadata=f.refs("agency", "person", "jurisdiction"),
+        default=None, validator=f.ref("agency", "person", "jurisdiction", optional=True)
     )
     period: Period = attrs.field(factory=Period, validator=f.period)
-    legal_basis: tuple[str, ...] = attrs.field(
-        default=(), validator=f.identifiers, metadata=f.refs("law", "provision")
-    )
+    legal_basis: tuple[str, ...] = attrs.field(default=(), validator=f.refs("law", "provision"))
     legal_status: str | None = attrs.field(default=None, validator=f.topic)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
 
-    @sources.validator
-    def _check(self, _attribute: object, _value: object) -> None:
+    def __attrs_post_init__(self) -> None:
+        self._check_commands()
+
+    def _check_commands(self) -> None:
         if self.from_command is not None and self.from_command == self.to_command:
             raise ShapeError(
                 "self-reference",
