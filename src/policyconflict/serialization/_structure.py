@@ -4,7 +4,7 @@ For each model class :func:`make_structure_fn` writes one Python function that r
 field from the dict, checks and converts its JSON value inline (``type(v) is str``, an enum's
 member by value, a nested class's own function), counts the keys it used to find unknown ones,
 makes the instance with ``object.__new__`` and the slots' setters, and checks each field's
-rule (:mod:`policyconflict.model._fields`), then the class's checks across fields. A rule that
+rule (``policyconflict.model._fields``), then the class's checks across fields. A rule that
 converting to the annotated type already guarantees (an enum, a nested class, a bool) is
 skipped; the common value rules (text, ids, patterns, ranges) are written out inline from the
 rule's data (:func:`inline_condition`); any other rule is called.

@@ -3,7 +3,7 @@ classes.
 
 :func:`json_schema` walks :class:`~policyconflict.story.Story` and every class reachable from
 its fields: each attrs class becomes a definition with ``additionalProperties: false`` and its
-required fields; each field's type and rule (:mod:`policyconflict.model._fields`) give its
+required fields; each field's type and rule (``policyconflict.model._fields``) give its
 property's schema (ids and references the id pattern, text and topics their patterns, enums
 their values, dates and periods the EDTF pattern of :func:`date_pattern`, counts their range,
 tuples arrays, without repeats where the rule says so). The definition ``corpus_line`` describes
