@@ -397,8 +397,11 @@ def keys_of(statement: Any, scanned: Corpus, data: st.DataObject) -> dict[str, A
         choices["stance"] = position.stance
     voices = [statement.speaker, *([statement.on_behalf_of] if statement.on_behalf_of else [])]
     choices["speaker_org"] = data.draw(st.sampled_from(voices))
-    places = sorted(scanned.places_of(data.draw(st.sampled_from(voices))))
-    if places:
+    voice = data.draw(st.sampled_from(voices))
+    places = sorted(scanned.places_of(voice))
+    # places_of answers for the voice's same-as cluster, a statement's place is its own
+    # speaker's: a place found only through the cluster is not one the statement passes.
+    if places and len(scanned.cluster(voice)) == 1:
         choices["within"] = data.draw(st.sampled_from(places))
     keys = data.draw(st.lists(st.sampled_from(sorted(choices)), min_size=1, unique=True))
     args = {key: choices[key] for key in keys}
