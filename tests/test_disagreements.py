@@ -33,6 +33,7 @@ from policyconflict.disagreements import (
     disagreements,
     revisions,
 )
+from policyconflict.query import Corpus
 
 US = "ocd-division/country:us"
 DHS = "agency:us/dhs"
@@ -177,6 +178,21 @@ def test_a_month_against_a_day_in_it_differs_and_chains_of_same_as_are_one_group
     )
     pairs = {(x.entities, x.kind) for x in found}
     assert pairs == {(("event:a", "event:b"), DIFFERS), (("event:a", "event:c"), DIFFERS)}
+
+
+def test_groups_are_the_corpus_clusters_so_a_link_to_another_kind_of_thing_joins_nothing() -> None:
+    """Two raids each linked by same-as to one agency (a mistake, not an identity) are not one
+    group, as they are not one cluster of a corpus: one rule of clusters for both."""
+    told = story(
+        raid("event:a", "2020-05-03", A),
+        raid("event:b", "2020-05-04", B),
+        same_as("event:a", DHS),
+        same_as(DHS, "event:b"),
+    )
+    assert disagreements(told) == ()
+    corpus = Corpus([told], gazetteer=None)
+    assert corpus.cluster("event:a") == ("event:a",)
+    assert len(corpus.same_as_problems) == 2
 
 
 def test_unlinked_events_are_not_compared() -> None:

@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import person, statement, story
-from policyconflict import Agency, AgencyKind, Predicate, Relation, Stance, Story
+from policyconflict import (
+    Agency,
+    AgencyKind,
+    Jurisdiction,
+    JurisdictionLevel,
+    Predicate,
+    Relation,
+    Role,
+    Stance,
+    Story,
+)
 from policyconflict.model.statements import Position
 from policyconflict.query import Corpus, UnknownEntityError
 from policyconflict.query._backend import BackendFactory
@@ -21,6 +31,9 @@ from test_query_worlds import AGENCIES, PERSONS, PLACES, story_of, worlds
 @pytest.fixture(scope="module", params=list(BACKENDS), ids=list(BACKENDS))
 def backend(request: pytest.FixtureRequest) -> BackendFactory:
     return BACKENDS[request.param]
+
+
+US = "ocd-division/country:us"
 
 
 def same(number: int, subject: str, other: str) -> Relation:
@@ -57,8 +70,24 @@ def test_a_question_about_one_id_answers_for_its_cluster(
     asked = [s.id for s in corpus.statements(target=actor, stance=Stance.OPPOSE)]
     said = each(lambda m: plain.statements(target=m, stance=Stance.OPPOSE), actors)
     assert asked == in_arrival_order(plain, "statements", said)
+    # A statement is placed where its voices' clusters are, within the place's cluster.
+    area = frozenset().union(*map(plain.descendants, places))
+
+    def placed(voice: str | None) -> bool:
+        if voice is None:
+            return False
+        where = frozenset().union(*(plain.places_of(m) for m in corpus.cluster(voice)))
+        return not where.isdisjoint(area)
+
     asked = [s.id for s in corpus.statements(within=place, speaker=actor)]
-    said = {s.id for p in places for a in actors for s in plain.statements(within=p, speaker=a)}
+    said = {
+        s.id
+        for s in plain.statements()
+        if s.speaker in actors and (placed(s.speaker) or placed(s.on_behalf_of))
+    }
+    assert asked == in_arrival_order(plain, "statements", said)
+    asked = [s.id for s in corpus.statements(within=place)]
+    said = {s.id for s in plain.statements() if placed(s.speaker) or placed(s.on_behalf_of)}
     assert asked == in_arrival_order(plain, "statements", said)
     assert corpus.places_of(actor) == frozenset().union(*map(plain.places_of, actors))
     assert corpus.members(actor) == frozenset().union(*map(plain.members, actors))
@@ -71,6 +100,64 @@ def test_a_question_about_one_id_answers_for_its_cluster(
         assert [d.id for d in corpus.deployments(agency=actor)] == in_arrival_order(
             plain, "deployments", sent
         )
+
+
+def stances(records: Any) -> set[tuple[str, Stance, str]]:
+    return {(r.actor, r.stance, e) for r in records for e in r.evidence}
+
+
+@given(worlds(), st.data())
+def test_positions_on_one_id_are_the_evidence_about_every_id_of_its_cluster(
+    backend: BackendFactory, world: dict[str, list[Any]], data: st.DataObject
+) -> None:
+    """Who took which stance on a target: the evidence about every id of the target's
+    cluster; each actor placed by the roles of every id of the actor's cluster."""
+    corpus = Corpus([story_of(world)], gazetteer=None, backend=backend)
+    plain = Corpus([without_same_as(world)], gazetteer=None, backend="scan")
+    target = data.draw(st.sampled_from([*AGENCIES, *PERSONS, *PLACES]))
+    found = corpus.positions(target)
+    told = set().union(*(stances(plain.positions(m)) for m in corpus.cluster(target)))
+    assert stances(found) == told
+    for record in found:
+        if record.role is not None:
+            held = corpus.get(record.role)
+            assert isinstance(held, Role)
+            assert held.person in corpus.cluster(record.actor) or record.speaking_for is not None
+
+
+def test_an_actor_is_placed_by_a_role_of_its_cluster() -> None:
+    homan = person(id="person:homan", name="Tom Homan")
+    thomas = person(id="person:thomas-homan", name="Thomas Homan")
+    ice = Agency(id="agency:us/dhs/ice", name="ICE", kind=AgencyKind.AGENCY, jurisdiction=US)
+    director = Role(id="role:ice-director", person=thomas.id, organization=ice.id, title="Director")
+    said = statement(
+        id="statement:homan/1",
+        speaker=homan.id,
+        positions=(Position(target=ice.id, stance=Stance.SUPPORT),),
+    )
+    country = Jurisdiction(id=US, name="United States", level=JurisdictionLevel.COUNTRY)
+    world = story(
+        jurisdictions=(country,),
+        persons=(person(), homan, thomas),
+        agencies=(ice,),
+        roles=(director,),
+        statements=(said,),
+    )
+    for backend in BACKENDS.values():
+        corpus = Corpus([world], gazetteer=None, backend=backend)
+        (alone,) = corpus.positions(ice.id)
+        assert (alone.level, alone.role) == ("non-governmental", None)
+        assert corpus.statements(within=US) == ()
+        corpus.add(
+            attrs.evolve(
+                story(persons=(homan, thomas), relations=(same(1, homan.id, thomas.id),)),
+                id="story:link",
+            )
+        )
+        (joined,) = corpus.positions(ice.id)
+        assert (joined.actor, joined.level, joined.role) == (homan.id, "country", director.id)
+        assert corpus.places_of(homan.id) == {US}
+        assert corpus.statements(within=US) == (said,)
 
 
 def test_both_ids_stay_entities_and_a_link_across_kinds_joins_nothing() -> None:

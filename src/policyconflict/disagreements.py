@@ -8,7 +8,9 @@ not agree:
   (:func:`figure_key`): "5 percent" is not compared with "200 people".
 * **Dates** of the same thing told twice: the model keeps one date per entity, so a second
   account of an event, a deployment, a statement, a ruling, ... is a second entity linked to
-  the first by a ``Relation(predicate=same-as)`` (chains of same-as links form one group).
+  the first by a ``Relation(predicate=same-as)``: the entities of one same-as cluster, by the
+  rule every question follows (``policyconflict._sameas``: chains join, and a link between
+  two kinds of thing joins nothing).
   Every date field of entities of the same kind in a group is compared (``date``, ``filed``,
   ``effective``, ``period.start``, ``period.end``, ...; a period of one date on both sides is
   compared once, as ``period``), and so are the quantities of same-as-linked figures.
@@ -62,10 +64,10 @@ from typing import Any, TypeAlias
 import attrs
 
 from policyconflict._merging.disputes import Dispute, disputes, value_text
+from policyconflict._sameas import Clusters
 from policyconflict.dates import UNKNOWN, Endpoint, PartialDate, Period
 from policyconflict.errors import DateTextError
 from policyconflict.model.figures import APPROXIMATE_TOLERANCE, Figure, Quantity, QuantityKind
-from policyconflict.model.relations import Predicate
 from policyconflict.story import Entity, Story
 
 __all__ = [
@@ -385,26 +387,17 @@ def _pairs(items: list[Any]) -> Iterator[tuple[Any, Any]]:
 
 
 def _same_as_groups(story: Story) -> list[list[Entity]]:
-    """Entities linked by same-as relations, in groups of two or more, sorted by id."""
-    parent: dict[str, str] = {}
-
-    def root(node: str) -> str:
-        while parent.setdefault(node, node) != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for relation in story.relations:
-        if relation.predicate is Predicate.SAME_AS:
-            a, b = root(relation.subject), root(relation.object)
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+    """The entities of each same-as cluster of ``story`` (:class:`~policyconflict._sameas.
+    Clusters`) of two entities or more, each by id, the clusters by their first id."""
+    if not story.relations:
+        return []
+    clusters = Clusters(story.relations, lambda i: story.get(i).kind_name)
+    if not clusters:
+        return []
     index = {e.id: e for e in story.entities()}
-    groups: dict[str, list[Entity]] = {}
-    for node in sorted(parent):
-        if node in index:
-            groups.setdefault(root(node), []).append(index[node])
-    return [g for _, g in sorted(groups.items()) if len(g) > 1]
+    groups = {clusters.of(r.subject) for r in story.relations}
+    found = ([index[i] for i in group if i in index] for group in sorted(groups))
+    return [g for g in found if len(g) > 1]
 
 
 def _dates(

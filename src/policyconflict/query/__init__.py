@@ -47,7 +47,7 @@ here: the gazetteer knows it lies in California, so the state law applies there.
 
 from __future__ import annotations
 
-from policyconflict.query._clusters import SameAsMismatch
+from policyconflict._sameas import SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._figures import FigureReport
 from policyconflict.query._merge import MergeConflict, MergeConflictError

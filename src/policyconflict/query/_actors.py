@@ -1,7 +1,9 @@
 """Who belongs where: the places of actors and the members of organizations.
 
 How a statement is placed (documented on :meth:`Corpus.statements`): by its speaker and its
-principal (``on_behalf_of``). An actor's places are
+principal (``on_behalf_of``). An actor's places are those of every id of its same-as cluster
+(:func:`~policyconflict._sameas.over_cluster`: a question about an id answers for its
+cluster), and the places of one id are
 
 * a jurisdiction: itself;
 * an agency: its ``jurisdiction``, or the nearest parent agency's;
@@ -15,13 +17,15 @@ member of DHS), and every person who held a role in any of those.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
+from policyconflict._sameas import over_cluster
 from policyconflict.model.actors import Agency, Organization, Role
 
 
 class Actors:
-    """Places of actors and members of organizations, cached."""
+    """Places of actors and members of organizations, cached; ``cluster`` gives an id's
+    same-as cluster."""
 
     def __init__(
         self,
@@ -29,7 +33,9 @@ class Actors:
         organizations: Iterable[Organization],
         roles: Iterable[Role],
         jurisdictions: Iterable[str],
+        cluster: Callable[[str], Iterable[str]],
     ) -> None:
+        self._cluster = cluster
         self._agencies = {a.id: a for a in agencies}
         self._organizations = {o.id: o for o in organizations}
         self._jurisdictions = set(jurisdictions)
@@ -72,18 +78,20 @@ class Actors:
         return cached
 
     def places_of(self, actor: str) -> frozenset[str]:
-        """The places of ``actor`` (see the module doc)."""
+        """The places of ``actor`` and of every id of its same-as cluster (see the module
+        doc)."""
         cached = self._places.get(actor)
         if cached is None:
-            if actor in self._roles_of:
-                found: set[str] = set()
-                for role in self._roles_of[actor]:
-                    found |= self._own_places(role.organization)
-                cached = frozenset(found)
-            else:
-                cached = self._own_places(actor)
-            self._places[actor] = cached
+            cached = self._places[actor] = over_cluster(self._cluster, actor, self._places_of_one)
         return cached
+
+    def _places_of_one(self, actor: str) -> frozenset[str]:
+        if actor in self._roles_of:
+            found: set[str] = set()
+            for role in self._roles_of[actor]:
+                found |= self._own_places(role.organization)
+            return frozenset(found)
+        return self._own_places(actor)
 
     def _own_places(self, actor: str) -> frozenset[str]:
         if actor in self._jurisdictions:

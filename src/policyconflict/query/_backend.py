@@ -48,8 +48,12 @@ class Backend(Protocol):
     are enum members, and a law is the :class:`~policyconflict.model.laws.Law` itself. Every
     argument is passed by its name in this protocol. An id argument is one id: the corpus asks
     once for each id of a same-as cluster and unites the answers
-    (:mod:`policyconflict.query._clusters`). The store is only ever grown, by
-    :meth:`Corpus.add <policyconflict.query.Corpus.add>`, which calls :meth:`added` right after.
+    (:mod:`policyconflict._sameas`) — but an actor's places (:meth:`places_of`, and so where a
+    statement is placed) and the targets and roles of :meth:`positions` are of the clusters
+    themselves, which a backend reads from ``store.cluster`` (and, if it keeps something
+    derived from them, rebuilds when ``store.cluster_version`` changes). The store is only ever
+    grown, by :meth:`Corpus.add <policyconflict.query.Corpus.add>`, which calls :meth:`added`
+    right after.
 
     **What a backend must give.** Exactly what the scan backend gives: the same entities in the
     same order — arrival order (``store.lists[kind]`` order) for every question but
@@ -95,7 +99,8 @@ class Backend(Protocol):
         ...
 
     def places_of(self, actor: str) -> frozenset[str]:
-        """The places ``actor`` is placed in."""
+        """The places of ``actor`` and of every id of its same-as cluster (where a statement is
+        placed by its speaker and principal)."""
         ...
 
     # -- questions ----------------------------------------------------------------------------

@@ -16,11 +16,15 @@ The evidence for a stance toward a target (and, for a law, toward any of its pro
   stays, vacates or reverses the target is against it, one that upholds, affirms or lifts a
   block on it is for it (``denies`` and ``supersedes`` take no side).
 
+Evidence about any id of the target's same-as cluster counts (:func:`cluster_targets`), as it
+does for every question about an id.
+
 Each actor is placed **on the date of the evidence** (:class:`Affiliations`): a person by the
-principal they spoke for (``on_behalf_of``) or else their role on that date, then by the body's
-place and its level; a court is ``court``, a non-government organization (or a person without
-a role in government) ``non-governmental``, and a government whose country is not the target's
-``foreign government``.
+principal they spoke for (``on_behalf_of``) or else their role on that date — a role held by
+any id of their same-as cluster — then by the body's place and its level; a court is
+``court``, a non-government organization (or a person without a role in government)
+``non-governmental``, and a government whose country is not the target's ``foreign
+government``.
 """
 
 from __future__ import annotations
@@ -46,6 +50,7 @@ __all__ = [
     "Affiliations",
     "Candidates",
     "StanceRecord",
+    "cluster_targets",
     "positions_by_level",
     "provision_law",
     "records",
@@ -174,8 +179,19 @@ def targets_of(target: object) -> frozenset[str]:
     return frozenset(ids)
 
 
+def cluster_targets(target: object, store: Store) -> frozenset[str]:
+    """The ids evidence may name for ``target`` and for every entity of its same-as cluster
+    (:func:`targets_of` of each)."""
+    members = store.cluster(getattr(target, "id", ""))
+    if len(members) == 1:
+        return targets_of(target)
+    return frozenset().union(*(targets_of(store.get(m)) for m in members))
+
+
 class Affiliations:
-    """Where actors sit in government on a date (see the module doc)."""
+    """Where actors sit in government on a date (see the module doc); ``roles_of`` gives the
+    roles of one id in arrival order, ``cluster`` an id's same-as cluster (the roles of every
+    id of it count, in arrival order)."""
 
     def __init__(
         self,
@@ -183,7 +199,12 @@ class Affiliations:
         lineage: Callable[[str], Iterable[str]],
         level: Callable[[str], str | None],
         roles_of: Callable[[str], Sequence[Role]],
+        *,
+        cluster: Callable[[str], Sequence[str]] = lambda entity_id: (entity_id,),
     ) -> None:
+        self._roles = lists["roles"]
+        self._arrival: dict[str, int] | None = None
+        self._cluster = cluster
         self._agencies: dict[str, Agency] = {a.id: a for a in lists["agencies"]}
         self._organizations: dict[str, Organization] = {o.id: o for o in lists["organizations"]}
         self._jurisdictions = frozenset(j.id for j in lists["jurisdictions"])
@@ -201,13 +222,25 @@ class Affiliations:
     def role_on(self, person: str, when: When | None) -> Role | None:
         """The role ``person`` may hold at ``when`` (any role for ``None``): the first, in
         arrival order, in an agency or jurisdiction, else the first of any kind."""
-        held = [r for r in self._roles_of(person) if when is None or _overlaps(r.period, when)]
+        held = [r for r in self.roles_of(person) if when is None or _overlaps(r.period, when)]
         governing = (
             r
             for r in held
             if r.organization in self._agencies or r.organization in self._jurisdictions
         )
         return next(governing, held[0] if held else None)
+
+    def roles_of(self, person: str) -> Sequence[Role]:
+        """The roles held by ``person`` or by any id of its same-as cluster, in arrival
+        order."""
+        members = self._cluster(person)
+        if len(members) == 1:
+            return self._roles_of(person)
+        if self._arrival is None:
+            self._arrival = {r.id: i for i, r in enumerate(self._roles)}
+        arrival = self._arrival
+        held = {r.id: r for m in members for r in self._roles_of(m)}
+        return [held[i] for i in sorted(held, key=arrival.__getitem__)]
 
     def place_of(self, body: str) -> str | None:
         """The place of an agency (its own, or its nearest parent's), an organization or a
@@ -394,15 +427,19 @@ def records(
     on: PartialDate | None,
     during: Period | None,
     certainty: Certainty,
+    targets: frozenset[str] | None = None,
 ) -> tuple[StanceRecord, ...]:
     """The stance records on ``target`` from the candidate evidence ``found``: each piece of
-    evidence that passes the time filter, placed on its date, grouped by actor, stance, body
-    spoken for and role; sorted by :meth:`StanceRecord.sort_key`."""
+    evidence that names one of ``targets`` (by default :func:`targets_of` the target) and
+    passes the time filter, placed on its date, grouped by actor, stance, body spoken for and
+    role; sorted by :meth:`StanceRecord.sort_key`."""
     places = target_places(target, affiliations, law_of)
     country = next((c for c in map(affiliations.country, places) if c is not None), None)
     groups: dict[tuple[str, Stance, str | None, str | None], list[tuple[When | None, str]]] = {}
     levels: dict[tuple[str, Stance, str | None, str | None], tuple[str, str | None]] = {}
-    for actor, stance, principal, when, evidence, official in _items(targets_of(target), found):
+    for actor, stance, principal, when, evidence, official in _items(
+        targets_of(target) if targets is None else targets, found
+    ):
         if not when_passes(when, on, during, certainty):
             continue
         level, place, speaking_for, role = affiliations.place(actor, principal, when, country)

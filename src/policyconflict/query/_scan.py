@@ -10,8 +10,9 @@ answers with these functions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from policyconflict._sameas import over_cluster
 from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Agency, Organization, Role
@@ -34,7 +35,10 @@ class Lookup:
         jurisdictions: frozenset[str],
         roles: Sequence[Role],
         parent: Parent,
+        cluster: Callable[[str], Iterable[str]],
     ) -> None:
+        self.cluster = cluster
+        """An id's same-as cluster (read when asked: the scan keeps nothing derived)."""
         self.agencies = agencies
         self.organizations = organizations
         self.jurisdictions = jurisdictions
@@ -77,15 +81,19 @@ class Lookup:
                 return {found.jurisdiction}
         return set()
 
-    def places(self, actor: str) -> set[str]:
-        """Places of any actor; a person's through every role they held."""
+    def places(self, actor: str) -> frozenset[str]:
+        """Places of any actor — a person's through every role they held — and of every id
+        of its same-as cluster."""
+        return over_cluster(self.cluster, actor, self._places_of_one)
+
+    def _places_of_one(self, actor: str) -> frozenset[str]:
         roles = self.roles_of.get(actor)
         if roles is None:
-            return self.own_places(actor)
+            return frozenset(self.own_places(actor))
         found: set[str] = set()
         for role in roles:
             found |= self.own_places(role.organization)
-        return found
+        return frozenset(found)
 
     def member(self, actor: str, organization: str) -> bool:
         """Whether ``actor`` is ``organization``, below it, or held a role in either."""

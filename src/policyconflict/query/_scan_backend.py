@@ -23,11 +23,11 @@ from policyconflict.query._positions import (
     Affiliations,
     Candidates,
     StanceRecord,
+    cluster_targets,
     provision_law,
     records,
     when_passes,
 )
-from policyconflict.query._positions import targets_of as position_targets
 from policyconflict.query._status import Courts
 from policyconflict.query._store import STRUCTURAL, Store
 from policyconflict.query.conflicts import Conflict, ConflictKind
@@ -68,6 +68,7 @@ class ScanBackend:
                 frozenset(j.id for j in lists["jurisdictions"]),
                 lists["roles"],
                 self.tree.parent,
+                self._store.cluster,
             )
         return self._lookup
 
@@ -88,7 +89,7 @@ class ScanBackend:
         return frozenset(a for a in actors if lookup.member(a, organization))
 
     def places_of(self, actor: str) -> frozenset[str]:
-        return frozenset(self.lookup.places(actor))
+        return self.lookup.places(actor)
 
     # -- what finding conflicts asks (policyconflict.query._detect.Facts) ----------------------
 
@@ -247,7 +248,11 @@ class ScanBackend:
     def affiliations(self) -> Affiliations:
         roles_of = self.lookup.roles_of
         return Affiliations(
-            self._store.lists, self.place_lineage, self.level, lambda p: roles_of.get(p, ())
+            self._store.lists,
+            self.place_lineage,
+            self.level,
+            lambda p: roles_of.get(p, ()),
+            cluster=self._store.cluster,
         )
 
     def positions(
@@ -259,7 +264,7 @@ class ScanBackend:
         certainty: Certainty,
     ) -> tuple[StanceRecord, ...]:
         lists = self._store.lists
-        ids = position_targets(target)
+        ids = cluster_targets(target, self._store)
         found = Candidates(
             statements=[
                 s for s in lists["statements"] if any(p.target in ids for p in s.positions)
@@ -277,6 +282,7 @@ class ScanBackend:
             on=on,
             during=during,
             certainty=certainty,
+            targets=ids,
         )
 
     def figures(

@@ -8,7 +8,9 @@ from typing import Any, Literal
 
 from policyconflict._merging.errors import IdentityClash
 from policyconflict._merging.incremental import Merger
+from policyconflict._sameas import Clusters
 from policyconflict.model.laws import Law, Provision
+from policyconflict.model.relations import Predicate, Relation
 from policyconflict.query._merge import MergeConflict, differing_fields, source_ids
 from policyconflict.story import COLLECTIONS, Entity, Story
 
@@ -37,6 +39,27 @@ class Store:
         """What the stories sharing an id say of it, and the claims."""
         # Per collection, the first position each story added: where an entity came from.
         self._starts: dict[str, list[tuple[int, str]]] = {name: [] for name in COLLECTIONS}
+        self._clusters: Clusters | None = None
+        self.cluster_version = 0
+        """Grows each time the same-as clusters may have changed (what a backend that derived
+        something from them checks on :meth:`~policyconflict.query._backend.Backend.added`)."""
+
+    @property
+    def clusters(self) -> Clusters:
+        """The same-as clusters of the relations held (:mod:`policyconflict._sameas`), made on
+        first use after they may have changed."""
+        if self._clusters is None:
+            self._clusters = Clusters(self.lists["relations"], self._kind_of)
+        return self._clusters
+
+    def cluster(self, entity_id: str) -> tuple[str, ...]:
+        """The ids of ``entity_id``'s same-as cluster, in code-point order (itself alone when no
+        link joins it)."""
+        return self.clusters.of(entity_id)
+
+    def _kind_of(self, entity_id: str) -> str:
+        found = self.get(entity_id)
+        return "unknown id" if found is None else found.kind_name
 
     def origin(self, entity_id: str) -> str:
         """The id of the story that added ``entity_id`` (a provision: its law's story)."""
@@ -117,6 +140,11 @@ class Store:
             self.lists[name][pos] = entity
             if type(entity) is Law:
                 self._hold_provisions(entity)
+        if changed or any(
+            type(e) is Relation and e.predicate is Predicate.SAME_AS for _name, e in new
+        ):
+            self._clusters = None
+            self.cluster_version += 1
         return new, bool(changed)
 
     def _hold_provisions(self, law: Law) -> None:

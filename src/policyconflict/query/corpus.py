@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, Literal, TypeVar
 
 from policyconflict._merging.disputes import Dispute, disputes
+from policyconflict._sameas import Clusters, SameAsMismatch, over_cluster
 from policyconflict.dates import Certainty, DateLike, PeriodLike, as_date
 from policyconflict.model.actions import Deployment
 from policyconflict.model.actors import Role
@@ -27,7 +28,6 @@ from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._backend import Backend, BackendFactory
-from policyconflict.query._clusters import Clusters, SameAsMismatch
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._figures import FigureReport
 from policyconflict.query._index import IndexBackend
@@ -133,7 +133,6 @@ class Corpus:
         self._make_backend = backend
         self._backend: Backend = backend(self._store, self._gazetteer)
         self._merge_conflicts: list[MergeConflict] = []
-        self._clusters: Clusters | None = None
         for story in stories:
             self.add(story)
 
@@ -172,8 +171,6 @@ class Corpus:
             raise MergeConflictError(conflicts)
         self._merge_conflicts.extend(conflicts)
         new, replaced = self._store.apply(story, leave_out, clashes)
-        if replaced or any(name == "relations" for name, _ in new):
-            self._clusters = None
         if replaced:
             self._backend = self._make_backend(self._store, self._gazetteer)
         else:
@@ -264,13 +261,7 @@ class Corpus:
         return self._same_as().problems
 
     def _same_as(self) -> Clusters:
-        if self._clusters is None:
-            self._clusters = Clusters(self._store.lists["relations"], self._kind_of)
-        return self._clusters
-
-    def _kind_of(self, entity_id: str) -> str:
-        found = self._store.get(entity_id)
-        return "unknown id" if found is None else found.kind_name
+        return self._store.clusters
 
     def _ask(
         self, ask: Callable[..., tuple[_T, ...]], ids: Mapping[str, str | None], **rest: Any
@@ -305,7 +296,7 @@ class Corpus:
 
     def _each(self, entity_id: str, ask: Callable[[str], frozenset[str]]) -> frozenset[str]:
         """``ask`` of every id of ``entity_id``'s cluster, united."""
-        return frozenset().union(*map(ask, self._same_as().of(entity_id)))
+        return over_cluster(self._store.cluster, entity_id, ask)
 
     def build_indexes(self) -> None:
         """Build every index now rather than on first use (indexes stay current on :meth:`add`;
@@ -390,9 +381,10 @@ class Corpus:
         return self._each(organization, self._backend.members)
 
     def places_of(self, actor: str) -> frozenset[str]:
-        """The places an actor is placed in (how statements are placed; see :meth:`statements`)."""
+        """The places an actor is placed in (how statements are placed; see :meth:`statements`):
+        those of every id of its same-as cluster."""
         self._known(actor, "actor")
-        return self._each(actor, self._backend.places_of)
+        return self._backend.places_of(actor)
 
     # -- statements -----------------------------------------------------------------------------
 
@@ -420,7 +412,8 @@ class Corpus:
         * ``within``: *placed* in this place or below it. A statement is placed where its
           speaker and its principal (``on_behalf_of``) are: a jurisdiction is placed in itself,
           an agency in its jurisdiction (or its nearest parent agency's), an organization in
-          its jurisdiction, and a person in the places of every body they held a role in;
+          its jurisdiction, and a person in the places of every body they held a role in — and
+          an actor also where every id of its same-as cluster is (:meth:`places_of`);
         * ``on`` a date or ``during`` a period (not both): ``certainty=Certainty.MAY`` keeps
           statements whose date may fall there (bounds intersect), ``Certainty.SURELY`` those
           whose date surely does. Statements without a date never pass a time filter.
@@ -638,7 +631,9 @@ class Corpus:
         jurisdiction, the organization spoken for and the role held), with the ids of the
         evidence — statements, ``supports``/``opposes``/``challenges`` relations, votes, the
         parties to cases challenging it, and the rulings on it (a court by its ruling's
-        direction). For a law, evidence about any of its provisions counts. The rules are
+        direction). For a law, evidence about any of its provisions counts; evidence about any
+        id of the target's same-as cluster counts, and an actor is placed by the roles of
+        every id of its cluster (each actor id keeps its own records). The rules are
         given in full in the Questions guide (``docs/questions/positions.md``).
 
         ``target`` is the id of a law, provision, deployment, event, legal case, ruling,

@@ -23,11 +23,11 @@ from policyconflict.query._positions import (
     Affiliations,
     Candidates,
     StanceRecord,
+    cluster_targets,
     provision_law,
     records,
     when_passes,
 )
-from policyconflict.query._positions import targets_of as position_targets
 from policyconflict.query._status import Courts, answers_law_question
 from policyconflict.query._store import Store
 from policyconflict.query._time import point_window, span_window
@@ -299,6 +299,7 @@ class IndexBackend:
                 self.place_lineage,
                 self.level,
                 lambda p: [roles[i] for i in by_person.get(p, ())],
+                cluster=self._store.cluster,
             )
 
         found: Affiliations = self._cached("affiliations", make)
@@ -314,7 +315,7 @@ class IndexBackend:
     ) -> tuple[StanceRecord, ...]:
         engine = self.engine
         lists = self._store.lists
-        ids = position_targets(target)
+        ids = cluster_targets(target, self._store)
         statements: set[int] = set()
         for key in ids:
             statements.update(engine.statements.query(lists["statements"], target=key))
@@ -337,6 +338,7 @@ class IndexBackend:
             on=on,
             during=during,
             certainty=certainty,
+            targets=ids,
         )
 
     def figures(

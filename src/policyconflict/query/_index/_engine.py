@@ -39,6 +39,7 @@ class Engine:
 
     def reset(self) -> None:
         """Forget everything derived."""
+        self._clusters_seen = self.store.cluster_version
         self._tree: PlaceTree | None = None
         self._actors: Actors | None = None
         self._statements: StatementIndex | None = None
@@ -56,9 +57,10 @@ class Engine:
 
     def added(self, names: Iterable[str], statements: list[Any]) -> None:
         """Keep current after an ``add``: new statements go into a built statement index;
-        anything structural (places, agencies, organizations, roles) rebuilds from scratch."""
+        anything structural (places, agencies, organizations, roles) or a change of the same-as
+        clusters (actors are placed by their clusters) rebuilds from scratch."""
         names = set(names)
-        if names & STRUCTURAL:
+        if names & STRUCTURAL or self.store.cluster_version != self._clusters_seen:
             self.reset()
             return
         if self._statements is not None:
@@ -97,6 +99,7 @@ class Engine:
                 lists["organizations"],
                 lists["roles"],
                 (j.id for j in lists["jurisdictions"]),
+                self.store.cluster,
             )
         return self._actors
 

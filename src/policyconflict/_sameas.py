@@ -1,9 +1,10 @@
-"""Same-as clusters: ids that ``same-as`` relations say name one thing.
+"""Same-as clusters: ids that ``same-as`` relations say name one thing — the one rule.
 
-A ``Relation(predicate=same-as)`` between two ids of a corpus joins them, and chains and cycles
-of such links join every id they reach: one *cluster*, whoever asserts each link. Both ids stay
-entities of their own (each is listed, each can be asked for); a question about either is
-answered for the whole cluster (:class:`~policyconflict.query.Corpus`).
+A ``Relation(predicate=same-as)`` between two ids (of a corpus, or of a story) joins them, and
+chains and cycles of such links join every id they reach: one *cluster*, whoever asserts each
+link. Both ids stay entities of their own (each is listed, each can be asked for); a question
+about either is answered for the whole cluster (:class:`~policyconflict.query.Corpus`), and
+:func:`policyconflict.disagreements` compares the dates of the entities of each cluster.
 
 A link joins only ids of one kind — a person and a person, a law and a law. A link between an
 agency and a person, say, joins nothing and is a :class:`SameAsMismatch`, listed by
@@ -19,7 +20,7 @@ import attrs
 
 from policyconflict.model.relations import Predicate, Relation
 
-__all__ = ["Clusters", "SameAsMismatch"]
+__all__ = ["Clusters", "SameAsMismatch", "over_cluster"]
 
 
 @attrs.frozen(kw_only=True)
@@ -91,3 +92,14 @@ class Clusters:
         """The ids of ``entity_id``'s cluster in code-point order (itself alone if no same-as
         links it)."""
         return self._of.get(entity_id, (entity_id,))
+
+
+def over_cluster(
+    cluster: Callable[[str], Iterable[str]], entity_id: str, ask: Callable[[str], frozenset[str]]
+) -> frozenset[str]:
+    """``ask`` of every id of ``entity_id``'s cluster, united: how a question about an id
+    answers for its cluster (``cluster`` is :meth:`Clusters.of`, or a function that calls it)."""
+    members = tuple(cluster(entity_id))
+    if len(members) == 1:
+        return ask(members[0])
+    return frozenset().union(*map(ask, members))
