@@ -63,11 +63,12 @@ def test_read_stories_inverts_write_jsonl(items: list[Story]) -> None:
 @pytest.mark.slow
 @given(stories())
 def test_jsonl_lines_match_the_document(story: Story) -> None:
-    """Each entity line is the entity's object in the story document plus its type tag."""
+    """Each entity line is the entity's object in the story document plus its type tag and
+    the id of its story."""
     document = json.loads(dumps(story))
     lines = [json.loads(line) for line in corpus_text([story]).split("\n")[2:-1]]
     expected = [
-        {**value, "type": tag}
+        {**value, "type": tag, "in_story": story.id}
         for name, cls in _collections().items()
         for tag in [_tag(cls)]
         for value in document.get(name, [])

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+import attrs
 import pytest
 
 from format_helpers import small_document, small_story
@@ -20,6 +21,7 @@ from policyconflict.serialization import (
     register_migration,
     write_jsonl,
 )
+from policyconflict.serialization.jsonl import iter_story_records
 
 
 def write_jsonl_text(stories: list[Any]) -> str:
@@ -44,12 +46,40 @@ def test_a_version_one_document_loads_as_the_same_story() -> None:
     assert loads(json.dumps(old)) == small_story().canonical()
 
 
+def version_one_text(text: str) -> str:
+    """A version-2 corpus written as version 1 wrote it: the header says 1, and no line names
+    its story."""
+    lines = [json.loads(line) for line in text.splitlines()]
+    assert lines[0]["version"] == 2
+    lines[0]["version"] = 1
+    for line in lines:
+        line.pop("in_story", None)
+    return "".join(json.dumps(line, sort_keys=True) + "\n" for line in lines)
+
+
 def test_a_version_one_corpus_loads_as_the_same_stories() -> None:
     text = write_jsonl_text([small_story()])
-    header, _, rest = text.partition("\n")
-    assert json.loads(header)["version"] == 2
-    old = header.replace('"version":2', '"version":1') + "\n" + rest
+    old = version_one_text(text)
+    assert "in_story" in text
+    assert "in_story" not in old
     assert list(read_stories(io.StringIO(old))) == list(read_stories(io.StringIO(text)))
+
+
+def test_version_one_lines_take_their_story_from_the_story_line_above() -> None:
+    other = attrs.evolve(small_story(), id="story:other")
+    text = write_jsonl_text([small_story(), other])
+    new = [(r.story, r.record) for r in iter_story_records(io.StringIO(text))]
+    old = [(r.story, r.record) for r in iter_story_records(io.StringIO(version_one_text(text)))]
+    assert old == new
+    assert {story for story, _ in new} == {small_story().id, "story:other"}
+
+
+def test_a_version_one_corpus_line_cannot_name_its_story() -> None:
+    text = write_jsonl_text([small_story()])
+    old = text.replace('"version":2', '"version":1', 1)
+    with pytest.raises(ValidationError, match="in_story") as caught:
+        list(read_stories(io.StringIO(old)))
+    assert caught.value.problems[0].code == "migration-failed"
 
 
 def test_a_version_one_document_cannot_hold_what_version_two_added() -> None:

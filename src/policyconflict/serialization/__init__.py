@@ -3,7 +3,8 @@ corpora, with a JSON Schema generated from the model classes.
 
 * :func:`dumps` / :func:`loads`, :func:`dump` / :func:`load` — one story as one document.
 * :func:`write_jsonl` / :func:`read_stories` — corpora of stories, one entity a line; and
-  :func:`write_records` / :func:`iter_jsonl` — their records, one at a time.
+  :func:`write_records` / :func:`iter_jsonl` — their records, one at a time;
+  :func:`iter_story_records` — each record with its story's id, from any slice of lines.
 * :func:`json_schema` — the JSON Schema (2020-12) of a document.
 
 Format rules in brief (the module docstrings say more):
@@ -25,8 +26,8 @@ UTF-8; the message gives line and column), ``unknown-field``, ``missing-field``,
 ``not-finite`` (NaN, Infinity), ``too-large`` (numbers beyond ±2**53),
 ``duplicate-key``, ``too-deep``, ``bad-date``, ``bad-id``, ``bad-enum`` (the message lists the
 allowed values), ``bad-text`` (lone surrogates), ``bad-format``, ``unsupported-version``,
-``migration-failed``; in JSON Lines also ``missing-header``, ``bad-tag`` and
-``outside-story``.
+``migration-failed``; in JSON Lines also ``missing-header``, ``bad-tag``, ``outside-story``
+and ``wrong-story``.
 """
 
 from __future__ import annotations
@@ -46,8 +47,10 @@ from policyconflict.serialization._migrations import (
 if TYPE_CHECKING:
     from policyconflict.serialization.jsonl import (
         TAGS,
+        StoryRecord,
         StoryStart,
         iter_jsonl,
+        iter_story_records,
         read_stories,
         write_jsonl,
         write_records,
@@ -56,7 +59,16 @@ if TYPE_CHECKING:
 
 _LAZY = {
     **dict.fromkeys(
-        ("TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl", "write_records"),
+        (
+            "TAGS",
+            "StoryRecord",
+            "StoryStart",
+            "iter_jsonl",
+            "iter_story_records",
+            "read_stories",
+            "write_jsonl",
+            "write_records",
+        ),
         "policyconflict.serialization.jsonl",
     ),
     **dict.fromkeys(("json_schema", "line_schema"), "policyconflict.serialization.schema"),
@@ -75,10 +87,12 @@ __all__ = [
     "MAX_INT",
     "MIGRATIONS",
     "TAGS",
+    "StoryRecord",
     "StoryStart",
     "dump",
     "dumps",
     "iter_jsonl",
+    "iter_story_records",
     "json_schema",
     "line_schema",
     "load",

@@ -8,7 +8,9 @@ with :func:`register_migration`. The same function rewrites one record of a JSON
 
 Version 2 (in progress: later changes of this release add to it) adds the ``control_transfers``
 collection (type tag ``control_transfer``); a version-1 document has none, so it reads as
-version 2 unchanged.
+version 2 unchanged. In JSON Lines, every entity and claim line of version 2 names the story it
+belongs to (``in_story``), so that any slice of lines reads on its own; a version-1 line takes
+its story from the story record above it (the reader fills it in: one line alone cannot say).
 """
 
 from __future__ import annotations
@@ -118,6 +120,10 @@ def _one_to_two(document: dict[str, Any]) -> dict[str, Any]:
     hold is refused (a ``migration-failed`` problem saying what)."""
     if "control_transfers" in document or document.get("type") == "control_transfer":
         raise ValueError("control transfers are new in format version 2, and this says version 1")
+    if "in_story" in document:
+        raise ValueError(
+            "a line naming its story (in_story) is new in format version 2, and this says version 1"
+        )
     if "version" in document:
         return {**document, "version": 2}
     return document

@@ -5,6 +5,11 @@ The first line is a header, ``{"format":"policyconflict","type":"header","versio
 after it, up to the next ``story`` record, belong to it, and so do the ``claim`` records a
 merged story carries (written after its entities, in claim order). Entity records carry the entity's
 fields and a ``type`` from :data:`TAGS` — an explicit, stable map, never a Python class name.
+
+Every entity and claim record also names its story (:data:`IN_STORY`, new in format version 2),
+so any slice of lines reads on its own (:func:`iter_story_records` with ``header=False``), and
+corpora concatenate: a later header line is checked like the first and the lines after it are
+read at its version (a version-1 line takes its story from the story record above it).
 Each line is written canonically (sorted keys, no spaces, fields equal to their default left
 out); :func:`write_jsonl` writes a story's entities kind by kind, in id order.
 
@@ -42,6 +47,7 @@ import attrs
 
 from policyconflict._gc import gc_paused
 from policyconflict.errors import Problem, ValidationError
+from policyconflict.ids import ID_PATTERN
 from policyconflict.model import (
     Agency,
     ControlTransfer,
@@ -77,7 +83,17 @@ from policyconflict.serialization._migrations import (
 )
 from policyconflict.story import COLLECTIONS, Entity, Story
 
-__all__ = ["TAGS", "StoryStart", "iter_jsonl", "read_stories", "write_jsonl", "write_records"]
+__all__ = [
+    "IN_STORY",
+    "TAGS",
+    "StoryRecord",
+    "StoryStart",
+    "iter_jsonl",
+    "iter_story_records",
+    "read_stories",
+    "write_jsonl",
+    "write_records",
+]
 
 TAGS: Final[Mapping[str, type[Any]]] = {
     "source": Source,
@@ -106,6 +122,9 @@ collector is not switched on and off for every line."""
 HEADER: Final = "header"
 STORY: Final = "story"
 CLAIM: Final = "claim"
+IN_STORY: Final = "in_story"
+"""The key of an entity or claim line naming the story the line belongs to (new in format
+version 2)."""
 
 _TAG_OF: Final = {cls: tag for tag, cls in TAGS.items()}
 _UNSTRUCTURE: Final = HookTable(CONVERTER.get_unstructure_hook)
@@ -137,9 +156,9 @@ def _story_lines(stories: Iterable[Story]) -> Iterator[bytes]:
         yield _story_start_line(story.id, story.title)
         for name in COLLECTIONS:
             for entity in sorted(getattr(story, name), key=_BY_ID):
-                yield _entity_line(entity)
+                yield _entity_line(entity, story.id)
         for claim in sorted(story.claims, key=Claim.sort_key):
-            yield _claim_line(claim)
+            yield _claim_line(claim, story.id)
 
 
 def _not_a_story(item: object) -> str:
@@ -155,13 +174,15 @@ def _not_a_story(item: object) -> str:
 
 def _record_lines(records: Iterable[Record]) -> Iterator[bytes]:
     yield _header_line()
+    story: str | None = None
     for record in records:
         if isinstance(record, StoryStart):
+            story = record.id
             yield _story_start_line(record.id, record.title)
         elif isinstance(record, Claim):
-            yield _claim_line(record)
+            yield _claim_line(record, story)
         else:
-            yield _entity_line(record)
+            yield _entity_line(record, story)
 
 
 def _header_line() -> bytes:
@@ -175,12 +196,14 @@ def _story_start_line(story_id: str, title: str) -> bytes:
 _BY_ID: Final = operator.attrgetter("id")
 
 
-def _entity_line(entity: Any) -> bytes:
+def _entity_line(entity: Any, story: str | None) -> bytes:
     tag = _TAG_OF.get(type(entity))
     if tag is None:
         raise TypeError(f"not an entity or a StoryStart: {type(entity).__name__}")
     value = _UNSTRUCTURE[type(entity)](entity)
     value["type"] = tag
+    if story is not None:
+        value[IN_STORY] = story
     try:
         return encode(value)
     except UnicodeEncodeError as exc:
@@ -192,9 +215,11 @@ def _entity_line(entity: Any) -> bytes:
         ) from None
 
 
-def _claim_line(claim: Claim) -> bytes:
+def _claim_line(claim: Claim, story: str | None) -> bytes:
     value = _UNSTRUCTURE[Claim](claim)
     value["type"] = CLAIM
+    if story is not None:
+        value[IN_STORY] = story
     return encode(value)
 
 
@@ -265,7 +290,7 @@ def _write(out: Any, batch: list[bytes], text_mode: bool) -> int:
 # -- reading ---------------------------------------------------------------------------------------
 
 
-def _raw_lines(source: PathOrFile) -> Iterator[str | bytes]:
+def _raw_lines(source: PathOrFile | Iterable[str] | Iterable[bytes]) -> Iterator[str | bytes]:
     if isinstance(source, str | os.PathLike):
         with open(source, "rb") as handle:
             yield from handle
@@ -305,7 +330,8 @@ def _as_problem(path: str, invalid: Any) -> Problem:
     return Problem(path=path, code=invalid.code, message=invalid.message)
 
 
-def _record(value: Any, root: str, version: int) -> Record:
+def _record(value: Any, root: str, version: int) -> tuple[str | None, Record]:
+    """The story id a line names (``None`` if none) and its record, read strictly."""
     if not isinstance(value, dict):
         raise ValidationError([_as_problem(root, wrong(value, "an object"))])
     if version != FORMAT_VERSION:
@@ -324,66 +350,138 @@ def _record(value: Any, root: str, version: int) -> Record:
             Problem(path=f"{root}.{k}", code="duplicate-key", message=f"key {k!r} repeats")
             for k in value.duplicates
         )
-    body = {k: v for k, v in value.items() if k != "type"}
+    story = value.get(IN_STORY)
+    if IN_STORY in value:
+        problems.extend(_in_story_problems(story, tag, root))
+    body = {k: v for k, v in value.items() if k != "type" and k != IN_STORY}
     try:
         record: Record = hook(body, None)
     except Exception as exc:
         problems.extend(problems_from(exc, root))
     if problems:
         raise ValidationError(with_depth_problem(problems, value, root))
-    return record
+    return story, record
 
 
-def _fast_record(line: str | bytes, version: int) -> Record | None:
-    """The record on ``line`` read the fast way, or ``None`` if only the strict way can say
-    (a problem, or text the fast parser cannot vouch for)."""
+def _in_story_problems(story: Any, tag: str, root: str) -> list[Problem]:
+    path = f"{root}.{IN_STORY}"
+    if tag == STORY:
+        return [Problem(path=path, code="unknown-field", message=f"unknown key {IN_STORY!r}")]
+    if type(story) is not str:
+        return [_as_problem(path, wrong(story, "a story id"))]
+    if ID_PATTERN.fullmatch(story) is None:
+        return [Problem(path=path, code="bad-id", message=f"{story!r} is not a valid story id")]
+    return []
+
+
+def _fast_record(line: str | bytes, version: int) -> tuple[str | None, Record] | None:
+    """The story id and record on ``line`` read the fast way, or ``None`` if only the strict
+    way can say (a problem, a header, or text the fast parser cannot vouch for)."""
     if version != FORMAT_VERSION:
         return None
     value = parse_fast(line)
     if type(value) is not dict:
         return None
+    story = value.pop(IN_STORY, None)
     try:
-        hook = _STRUCTURE[value.pop("type")]
+        tag = value.pop("type")
+        hook = _STRUCTURE[tag]
         record: Record = hook(value)
     except Exception:
         return None
-    return record
+    if story is not None and (
+        tag == STORY or type(story) is not str or ID_PATTERN.fullmatch(story) is None
+    ):
+        return None
+    return story, record
 
 
 def iter_jsonl(source: PathOrFile) -> Iterator[Record]:
-    """The records of a JSON Lines corpus, one at a time: entities and :class:`StoryStart`
-    markers. The header is checked and not yielded. The file is read ``BATCH`` lines at a
-    time, never as a whole.
+    """The records of a JSON Lines corpus, one at a time: entities, claims and
+    :class:`StoryStart` markers. Header lines are checked and not yielded. The file is read
+    ``BATCH`` lines at a time, never as a whole.
 
     A bad line raises :class:`~policyconflict.errors.ValidationError` with every problem of
     that line (paths ``line N: $...``); records before it have already been yielded.
     """
-    for _number, record in _numbered(source):
+    for _number, _story, record in _numbered(source, header=True):
         yield record
 
 
-def _numbered(source: PathOrFile) -> Iterator[tuple[int, Record]]:
-    version: int | None = None
+@attrs.frozen
+class StoryRecord:
+    """A record of a corpus line with the id of the story it belongs to: the line's own
+    ``in_story``, else the story record above it (version 1 lines; ``None`` when there is
+    none). A story record belongs to itself."""
+
+    story: str | None
+    record: Record
+
+
+def iter_story_records(
+    source: PathOrFile | Iterable[str] | Iterable[bytes], *, header: bool = True
+) -> Iterator[StoryRecord]:
+    """The records of a JSON Lines corpus, each with its story's id (:class:`StoryRecord`).
+
+    ``source`` is a path, an open file or any iterable of lines. Format version 2 lines name
+    their story, so any slice of a corpus's lines can be read on its own: with
+    ``header=False`` the first line need not be the header, and lines up to a header are read
+    as the current format version (:data:`FORMAT_VERSION`). Checking and errors as in
+    :func:`iter_jsonl`.
+
+    >>> import io
+    >>> from policyconflict import Person, Story
+    >>> buffer = io.StringIO()
+    >>> story = Story(id="story:a", title="A", persons=(Person(id="person:ada", name="Ada"),))
+    >>> write_jsonl([story], buffer)
+    3
+    >>> header, start, person = buffer.getvalue().splitlines()
+    >>> person
+    '{"id":"person:ada","in_story":"story:a","name":"Ada","type":"person"}'
+    >>> [(r.story, r.record.id) for r in iter_story_records([person], header=False)]
+    [('story:a', 'person:ada')]
+    """
+    for _number, story, record in _numbered(source, header=header):
+        yield StoryRecord(story, record)
+
+
+def _numbered(
+    source: PathOrFile | Iterable[str] | Iterable[bytes], *, header: bool
+) -> Iterator[tuple[int, str | None, Record]]:
+    """Each record with its line number and story id. A header line may come again later (two
+    corpora concatenated): it is checked like the first, and the lines after it are read at
+    its version, with no story above them yet."""
+    version: int | None = None if header else FORMAT_VERSION
+    above: str | None = None
     number = 0
     lines = enumerate(_raw_lines(source), start=1)
     while True:
         chunk = list(itertools.islice(lines, BATCH))
         if not chunk:
             break
-        done: list[tuple[int, Record]] = []
+        done: list[tuple[int, str | None, Record]] = []
         failure: ValidationError | None = None
         with gc_paused():
             try:
                 for number, line in chunk:
+                    root = f"line {number}: $"
                     if version is None:
-                        version = _check_header(_parsed(line, number), f"line {number}: $")
+                        version = _check_header(_parsed(line, number), root)
                         continue
-                    record = _fast_record(line, version)
-                    if record is None:
+                    found = _fast_record(line, version)
+                    if found is None:
                         # parsed again strictly, for every problem's exact path and message
-                        root = f"line {number}: $"
-                        record = _record(_parsed(line, number), root, version)
-                    done.append((number, record))
+                        value = _parsed(line, number)
+                        if isinstance(value, dict) and value.get("type") == HEADER:
+                            version, above = _check_header(value, root), None
+                            continue
+                        found = _record(value, root, version)
+                    story, record = found
+                    if isinstance(record, StoryStart):
+                        story = above = record.id
+                    elif story is None:
+                        story = above
+                    done.append((number, story, record))
             except ValidationError as exc:
                 failure = exc
         yield from done
@@ -403,19 +501,32 @@ def _parsed(line: str | bytes, number: int) -> Any:
 def read_stories(source: PathOrFile) -> Iterator[Story]:
     """The stories of a JSON Lines corpus, one at a time, each checked as a whole (its
     references resolve within the story; problems point at the entity's line). Entity records
-    before the first ``story`` record are an error."""
+    before the first ``story`` record are an error (``outside-story``), and so is a line naming
+    another story than the story record above it (``wrong-story``).
+
+    Corpora concatenate: a later header starts the next file's lines (see
+    :func:`iter_story_records`). A story id that comes twice (the same story in two files) is
+    read as two stories, in order; :class:`~policyconflict.query.Corpus` merges them by the
+    rules of :mod:`policyconflict.merge`, as it merges any stories sharing ids."""
     current: StoryStart | None = None
     entities: list[tuple[int, Entity | Claim]] = []
-    for number, record in _numbered(source):
+    for number, story, record in _numbered(source, header=True):
         if isinstance(record, StoryStart):
             if current is not None:
                 yield _story(current, entities)
             current, entities = record, []
-        elif current is None:
+        elif current is None or story is None:
             raise _fail(
                 f"line {number}: $",
                 "outside-story",
                 "an entity record comes before any story record",
+            )
+        elif story != current.id:
+            raise _fail(
+                f"line {number}: ${'.' + IN_STORY}",
+                "wrong-story",
+                f"the line belongs to story {story!r}, but follows the story record of "
+                f"{current.id!r}",
             )
         else:
             entities.append((number, record))

@@ -34,7 +34,7 @@ from policyconflict.model import _hints as hints
 from policyconflict.model._fields import MAX_INT
 from policyconflict.model.claims import Claim
 from policyconflict.serialization._migrations import FORMAT_NAME, FORMAT_VERSION
-from policyconflict.serialization.jsonl import HEADER, STORY, TAGS, StoryStart
+from policyconflict.serialization.jsonl import CLAIM, HEADER, IN_STORY, STORY, TAGS, StoryStart
 from policyconflict.story import COLLECTIONS, Story
 
 __all__ = [
@@ -220,13 +220,17 @@ def json_schema() -> dict[str, Any]:
     }
 
 
-def _tagged(schema: dict[str, Any], tag: str) -> dict[str, Any]:
-    """An object definition with the ``type`` tag of a corpus line added."""
-    return {
-        **schema,
-        "properties": {**schema["properties"], "type": {"const": tag}},
-        "required": [*schema.get("required", []), "type"],
-    }
+def _tagged(schema: dict[str, Any], tag: str, *, in_story: bool = True) -> dict[str, Any]:
+    """An object definition with the ``type`` tag of a corpus line added, and (unless
+    ``in_story`` is false: a story line) the optional ``in_story`` key naming its story."""
+    properties = {**schema["properties"], "type": {"const": tag}}
+    if in_story:
+        properties[IN_STORY] = {
+            "description": "The id of the story this line belongs to (format version 2).",
+            "type": "string",
+            **_string_rules(f.identifier),
+        }
+    return {**schema, "properties": properties, "required": [*schema.get("required", []), "type"]}
 
 
 def _line_definitions(builder: _Builder) -> dict[str, dict[str, Any]]:
@@ -245,7 +249,8 @@ def _line_definitions(builder: _Builder) -> dict[str, dict[str, Any]]:
     }
     lines: dict[str, dict[str, Any]] = {
         "header_line": header,
-        "story_line": _tagged(builder.object_schema(StoryStart), STORY),
+        "story_line": _tagged(builder.object_schema(StoryStart), STORY, in_story=False),
+        "claim_line": _tagged(builder.definitions[_definition_name(Claim)], CLAIM),
     }
     for tag, cls in TAGS.items():
         lines[f"{tag}_line"] = _tagged(builder.definitions[_definition_name(cls)], tag)
