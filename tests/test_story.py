@@ -35,6 +35,7 @@ from policyconflict import (
     Role,
     ShapeError,
     Stance,
+    Statement,
     Story,
     ValidationError,
 )
@@ -323,3 +324,11 @@ def test_problems_render_on_one_line_each() -> None:
     assert render_problem(problems[0]) == "'p' is unknown @ $.roles[0].person [unknown-reference]"
     assert render_problems(problems).splitlines() == [render_problem(p) for p in problems]
     assert ValidationError(problems).paths == ("$.roles[0].person", "$.persons[1].id")
+
+
+def test_the_story_checks_are_off_with_the_attrs_validators() -> None:
+    dangling = Statement(id="statement:x", speaker="person:nobody", text="Words.")
+    with pytest.raises(ValidationError):
+        Story(id="s", title="S", statements=(dangling,))
+    with attrs.validators.disabled():
+        assert Story(id="s", title="S", statements=(dangling,)).statements == (dangling,)
