@@ -426,7 +426,7 @@ def iter_story_records(
     ``source`` is a path, an open file or any iterable of lines. Format version 2 lines name
     their story, so any slice of a corpus's lines can be read on its own: with
     ``header=False`` the first line need not be the header, and lines up to a header are read
-    as the current format version (:data:`FORMAT_VERSION`). Checking and errors as in
+    as the current format version (``FORMAT_VERSION``). Checking and errors as in
     :func:`iter_jsonl`.
 
     >>> import io
