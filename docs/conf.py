@@ -42,6 +42,8 @@ nitpick_ignore_regex = [
     (r"py:.*", r"hypothesis\..+"),
     # Other libraries named in signatures (attrs' Attribute in the merging rules).
     (r"py:.*", r"(attrs|networkx|dateutil)\..+"),
+    # pyarrow's Table and Schema in policyconflict.columnar's signatures.
+    (r"py:.*", r"(pa|pyarrow)\..+"),
     # Type aliases of Corpus's signature that live in private modules: their meaning is in the
     # Corpus docstring (a gazetteer-like place source; "raise" or "collect").
     (r"py:class", r"(policyconflict\.query\._places\.)?PlaceSource"),

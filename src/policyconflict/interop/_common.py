@@ -25,6 +25,9 @@ __all__ = [
     "require",
 ]
 
+_INTEROP: Final = frozenset({"ftm", "rdf", "graph", "plot"})
+"""The extras that ``policyconflict[interop]`` installs together."""
+
 _COUNTRY: Final = re.compile(r"ocd-division/country:([a-z]{2})(?:/|$)")
 
 
@@ -32,9 +35,10 @@ class MissingExtraError(PolicyConflictError, ImportError):
     """An optional third-party package that a function needs is not installed."""
 
     def __init__(self, package: str, extra: str) -> None:
+        every = " (or 'policyconflict[interop]' for all formats)" if extra in _INTEROP else ""
         super().__init__(
-            f"this needs the optional package {package!r}: "
-            f"pip install 'policyconflict[{extra}]' (or 'policyconflict[interop]' for all formats)"
+            f"this needs the optional package {package!r}: pip install 'policyconflict[{extra}]'"
+            + every
         )
         self.package = package
         self.extra = extra
