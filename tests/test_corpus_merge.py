@@ -215,3 +215,33 @@ def test_conflicts_list_each_disputed_field_with_every_story_value_and_its_sourc
     assert found in corpus.conflicts()
     assert corpus.conflicts(within=CA) == ()
     assert corpus.conflicts([ConflictKind.LAW_CHALLENGED]) == ()
+
+
+@settings(max_examples=40)
+@given(overlapping_stories(min_stories=3, max_stories=3), st.data())
+def test_a_corpus_of_a_merged_story_and_another_answers_as_one_of_the_three(
+    backend: BackendFactory, stories: list[Story], data: st.DataObject
+) -> None:
+    """Corpus([merge([a, b]), c]) holds the entities of Corpus([a, b, c]) and disputes the same
+    values, every value with at least the same citations (the merging guide's law: a value a
+    and b agree on is the merged story's claim once c disputes it)."""
+    a, b, c = data.draw(st.permutations(stories), label="order")
+    nested = Corpus([merge([a, b], id="story:ab", title="AB"), c], gazetteer=None, backend=backend)
+    flat = Corpus([a, b, c], gazetteer=None, backend="scan")
+    assert {e.id: e for e in nested} == {e.id: e for e in flat}
+
+    def told(corpus: Corpus) -> dict[tuple[str, str, str], set[Any]]:
+        found: dict[tuple[str, str, str], set[Any]] = {}
+        for dispute in corpus.disputes():
+            for claim in dispute.claims:
+                key = (claim.entity, claim.field, claim.value)
+                found.setdefault(key, set()).update(claim.sources)
+        return found
+
+    nested_told, flat_told = told(nested), told(flat)
+    assert set(nested_told) == set(flat_told)
+    assert all(flat_told[key] <= nested_told[key] for key in flat_told)
+    speaker = data.draw(st.sampled_from([None, *sorted(e.id for e in flat)]), label="speaker")
+    assert {s.id for s in nested.statements(speaker=speaker)} == {
+        s.id for s in flat.statements(speaker=speaker)
+    }
