@@ -30,7 +30,7 @@ never imports pyarrow.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from policyconflict.columnar._layout import LAYOUT_VERSION
@@ -49,6 +49,7 @@ __all__ = [
     "to_arrow",
     "to_pandas",
     "to_polars",
+    "write_csv",
     "write_parquet",
 ]
 
@@ -122,14 +123,17 @@ def write_parquet(
     directory: str | os.PathLike[str],
     *,
     partition_by: Sequence[str] = ("kind",),
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, int]:
     """Write ``stories`` as a Parquet dataset: ``directory/kind=<table>/`` for each table,
     partitioned further by ``year=<year>/`` (the year of the first date of the row's entity)
     with ``partition_by=("kind", "year")``, and ``directory/_policyconflict.json`` naming the
     layout version. ``directory`` must not hold a dataset yet. Returns each table's row count.
+    ``progress``, if given, is called before each table is written with the table's name, the
+    number of tables written and the number of tables.
     """
     counts: dict[str, int] = _parquet_module().write_parquet(
-        stories, directory, partition_by=partition_by
+        stories, directory, partition_by=partition_by, progress=progress
     )
     return counts
 
@@ -139,6 +143,22 @@ def read_parquet(directory: str | os.PathLike[str]) -> tuple[Story, ...]:
     (build a :class:`~policyconflict.query.Corpus` of them to ask questions)."""
     stories: tuple[Story, ...] = _parquet_module().read_parquet(directory)
     return stories
+
+
+def write_csv(
+    stories: Iterable[Story],
+    directory: str | os.PathLike[str],
+    *,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> dict[str, int]:
+    """Write every table of ``stories`` as ``directory/<table>.csv`` (a header row, enums as
+    their text, timestamps as ISO 8601 text). Returns each table's row count; ``progress`` as
+    for :func:`write_parquet`."""
+    require("pyarrow", EXTRA)
+    from policyconflict.columnar._csv import write_csv as write
+
+    counts: dict[str, int] = write(stories, directory, progress=progress)
+    return counts
 
 
 def to_pandas(stories: Iterable[Story]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -97,11 +97,13 @@ def write_parquet(
     directory: str | os.PathLike[str],
     *,
     partition_by: Sequence[str] = ("kind",),
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> dict[str, int]:
     """Write ``stories`` as a Parquet dataset in ``directory`` (made if missing; it must hold
     no dataset yet): one hive partition per table (``kind=statements/``), and below it one per
     year (``year=2020/``) when ``partition_by`` is ``("kind", "year")``. Returns the number of
-    rows of each table."""
+    rows of each table. ``progress`` is called before each table is written, with its name,
+    how many tables were written and how many there are."""
     chosen = _check_partitions(partition_by)
     root = Path(directory)
     if (root / MANIFEST).exists():
@@ -110,7 +112,9 @@ def write_parquet(
     data = to_arrow(stories)
     if YEAR in chosen:
         data = _with_years(data)
-    for name, table in data.items():
+    for done, (name, table) in enumerate(data.items()):
+        if progress is not None:
+            progress(name, done, len(data))
         target = root / f"kind={name}"
         if YEAR in chosen and name != STORIES:
             ds.write_dataset(
