@@ -31,7 +31,14 @@ from policyconflict.model.relations import Relation
 from policyconflict.model.sources import Source
 from policyconflict.model.statements import Statement
 
-__all__ = ["COLLECTIONS", "Entity", "Story", "reference_fields", "story_problems"]
+__all__ = [
+    "COLLECTIONS",
+    "Entity",
+    "Story",
+    "reference_fields",
+    "references_in",
+    "story_problems",
+]
 
 Entity: TypeAlias = (
     Source
@@ -228,6 +235,27 @@ def reference_fields(cls: type[Any]) -> tuple[tuple[str, tuple[str, ...] | None,
     kinds, holds a tuple)``: allowed kinds are ``None`` for a field holding nested model values
     (walk into them), else the kinds a reference may point at (``"*"``: any)."""
     return _plan(cls)
+
+
+def references_in(
+    value: Any, *, skip: frozenset[str] = frozenset(), prefix: str = ""
+) -> Iterator[tuple[str, str]]:
+    """Every ``(field, id)`` reference held by ``value`` (an entity or a nested model value),
+    nested values included, in field order; nested fields are joined by dots
+    (``positions.target``). Fields named in ``skip`` are left out at every depth (``sources``:
+    the citations; ``provisions``: a law's parts)."""
+    for name, allowed, many in reference_fields(type(value)):
+        if name in skip:
+            continue
+        found = getattr(value, name)
+        if found is None:
+            continue
+        field = f"{prefix}{name}"
+        for item in found if many else (found,):
+            if allowed is None:
+                yield from references_in(item, skip=skip, prefix=f"{field}.")
+            else:
+                yield field, item
 
 
 def _kinds_text(kinds: tuple[str, ...]) -> str:

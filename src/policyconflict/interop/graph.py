@@ -22,14 +22,13 @@ extra).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from policyconflict.dates import PartialDate, Period
 from policyconflict.interop._common import require
 from policyconflict.model import Law, Provision, Relation, Statement
-from policyconflict.story import Entity, Story, reference_fields
+from policyconflict.story import Entity, Story, references_in
 
 __all__ = ["Reference", "references", "to_networkx", "write_gexf", "write_graphml"]
 
@@ -45,23 +44,10 @@ def references(entity: Entity | Provision) -> tuple[Reference, ...]:
     """Every id ``entity`` points at, nested values (citations, positions, outcomes, ...)
     included, in field order; a law's provisions are their own entities and are left out
     (see :func:`to_networkx`)."""
-    return tuple(_walk(entity, ""))
+    return tuple(Reference(*ref) for ref in references_in(entity, skip=_PROVISIONS))
 
 
-def _walk(value: Any, prefix: str) -> Iterator[Reference]:
-    for name, allowed, many in reference_fields(type(value)):
-        if isinstance(value, Law) and name == "provisions":
-            continue
-        field = f"{prefix}{name}"
-        found = getattr(value, name)
-        if found is None:
-            continue
-        items = found if many else (found,)
-        for item in items:
-            if allowed is None:
-                yield from _walk(item, f"{field}.")
-            else:
-                yield Reference(field, item)
+_PROVISIONS = frozenset({"provisions"})
 
 
 def _label(entity: Entity | Provision) -> str:

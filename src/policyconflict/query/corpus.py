@@ -567,10 +567,26 @@ class Corpus:
 
     # -- timeline and conflicts -----------------------------------------------------------------
 
-    def timeline(self) -> tuple[TimelineEntry, ...]:
-        """Every dated fact in the corpus, in time order (see
-        :func:`~policyconflict.query.timeline`)."""
-        return timeline(self)
+    def timeline(
+        self,
+        *,
+        during: PeriodLike | None = None,
+        involving: str | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[TimelineEntry, ...]:
+        """Every dated fact in the corpus — each date of each entity, nested parts included —
+        in one total order: by time, then by what acts on what, then by a stable key (see
+        :func:`~policyconflict.query.timeline` and ``docs/questions/timeline.md``).
+
+        ``during``: only entries whose date may (``Certainty.MAY``) or surely
+        (``Certainty.SURELY``) fall in the period; ``involving``: only entries of this entity
+        (and its same-as cluster) or of entities that refer to it or to one of its provisions
+        (an id the corpus must hold)."""
+        self._known(involving, "entity")
+        ids = None if involving is None else self._same_as().of(involving)
+        return timeline(
+            self, during=opt_period(during), involving=ids, certainty=_certainty(certainty)
+        )
 
     def conflicts(
         self,
