@@ -222,6 +222,15 @@ def test_pool_references_come_from_the_pool() -> None:
     assert law.issuer in {"person:ada", "ocd-division/country:us"}
 
 
+# For the subprocess tests: the first value a strategy draws, without shrinking it (find()
+# with its default phases would shrink a whole generated story towards the simplest one).
+_FIRST_DRAW = (
+    "def first(strategy):\n"
+    "    quick = settings(database=None, max_examples=1, phases=[Phase.generate])\n"
+    "    return find(strategy, lambda value: True, settings=quick)\n"
+)
+
+
 def test_register_works_where_the_entry_point_does_not_run() -> None:
     # With hypothesis' plugins off, st.from_type falls back to building Story from its
     # annotations (invalid ids); policyconflict.testing.register() is the public remedy.
@@ -230,16 +239,17 @@ def test_register_works_where_the_entry_point_does_not_run() -> None:
     import sys
 
     code = (
-        "from hypothesis import find, strategies as st\n"
+        "from hypothesis import Phase, find, settings, strategies as st\n"
         "from policyconflict import Story\n"
         "from policyconflict.errors import PolicyConflictError\n"
         "from policyconflict.testing import register\n"
+        f"{_FIRST_DRAW}"
         "try:\n"
-        "    find(st.from_type(Story), lambda s: True)\n"
+        "    first(st.from_type(Story))\n"
         "except PolicyConflictError:\n"
         "    print('unregistered')\n"
         "register()\n"
-        "print(type(find(st.from_type(Story), lambda s: True)).__name__)\n"
+        "print(type(first(st.from_type(Story))).__name__)\n"
     )
     env = {**os.environ, "HYPOTHESIS_NO_PLUGINS": "1"}
     result = subprocess.run(
@@ -263,9 +273,10 @@ def test_importing_testing_before_hypothesis_is_not_circular() -> None:
 
     code = (
         "import policyconflict.testing\n"
-        "from hypothesis import strategies as st, find\n"
+        "from hypothesis import Phase, find, settings, strategies as st\n"
         "from policyconflict import Story\n"
-        "print(type(find(st.from_type(Story), lambda s: True)).__name__)\n"
+        f"{_FIRST_DRAW}"
+        "print(type(first(st.from_type(Story))).__name__)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
