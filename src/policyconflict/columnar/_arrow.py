@@ -9,6 +9,7 @@ as a document is, and :class:`~policyconflict.story.Story` checks the references
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Final
 
@@ -87,6 +88,7 @@ def _key_fields(table: Table) -> list[pa.Field]:
     ]
 
 
+@functools.cache
 def arrow_schema(name: str) -> pa.Schema:
     """The Arrow schema of table ``name`` (``stories``, a collection, ``claims`` or a link
     table); :class:`KeyError` for any other name."""
@@ -272,13 +274,6 @@ def to_arrow(stories: Iterable[Story]) -> dict[str, pa.Table]:
 # -- reading ------------------------------------------------------------------------------------
 
 
-def _json_value(leaf: Leaf, columns: dict[str, list[Any]], row: int) -> Any:
-    value = columns[leaf.column][row]
-    if value is None or leaf.kind != "number":
-        return value
-    return int(value) if columns[f"{leaf.column}_is_integer"][row] else value
-
-
 def _needed(table: Table) -> list[str]:
     names = list(table.key_columns)
     for leaf in table.leaves:
@@ -310,40 +305,55 @@ def _records(table: Table, data: dict[str, pa.Table]) -> Groups:
     the record they belong to: ``(story,)`` for an entity table, else the story, the owner's
     position and the positions above."""
     columns = _columns(data.get(table.name), table)
-    children = [(link, _records(link.table, data)) for link in table.links]
+    children = [(link.path, _records(link.table, data)) for link in table.links]
     stories = columns[IN_STORY]
     positions = columns[ORDINAL]
     owners = columns[OWNER_ORDINAL] if table.is_link else positions
     parents = [columns[f"{level}_{ORDINAL}"] for level in table.levels[:-1]]
+    plan = [
+        (
+            leaf.path,
+            columns[leaf.column],
+            columns[f"{leaf.column}_is_integer"] if leaf.kind == "number" else None,
+        )
+        for leaf in table.leaves
+    ]
+    scalar = columns["value"] if table.cls is None else None
     groups: Groups = {}
     for row in range(len(stories)):
-        above = tuple(p[row] for p in parents)
-        mine = (stories[row], owners[row], *above) if table.is_link else (stories[row],)
-        value = _row_value(table, columns, row)
-        child_key = (stories[row], owners[row], *above, positions[row])
-        if not table.is_link:
-            child_key = (stories[row], positions[row])
-        for link, found in children:
-            items = found.get(child_key)
-            if items:
-                _put(value, link.path, [v for _, v in sorted(items, key=_first)])
-        groups.setdefault(mine, []).append((positions[row], value))
+        story, position = stories[row], positions[row]
+        if table.is_link:
+            above = tuple(p[row] for p in parents)
+            mine: tuple[Any, ...] = (story, owners[row], *above)
+            child_key: tuple[Any, ...] = (*mine, position)
+        else:
+            mine, child_key = (story,), (story, position)
+        value: Any
+        if scalar is not None:
+            value = scalar[row]
+        else:
+            value = {}
+            for path, values, whole in plan:
+                found = values[row]
+                if found is None:
+                    continue
+                if whole is not None and whole[row]:
+                    found = int(found)
+                if len(path) == 1:
+                    value[path[0]] = found
+                else:
+                    _put(value, path, found)
+            for path, items in children:
+                got = items.get(child_key)
+                if got:
+                    got.sort(key=_first)
+                    _put(value, path, [v for _, v in got])
+        groups.setdefault(mine, []).append((position, value))
     return groups
 
 
 def _first(item: tuple[int, Any]) -> int:
     return item[0]
-
-
-def _row_value(table: Table, columns: dict[str, list[Any]], row: int) -> Any:
-    if table.cls is None:
-        return columns["value"][row]
-    value: dict[str, Any] = {}
-    for leaf in table.leaves:
-        found = _json_value(leaf, columns, row)
-        if found is not None:
-            _put(value, leaf.path, found)
-    return value
 
 
 def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
