@@ -38,3 +38,59 @@ def grants_story() -> Story:
 def example_stories() -> dict[str, Story]:
     """Both shipped stories by name."""
     return {"la": la_story(), "grants": grants_story()}
+
+
+@cache
+def transfer_story() -> Story:
+    """A state's guard placed under federal command by an order, and released: a story
+    holding a :class:`~policyconflict.ControlTransfer`."""
+    from policyconflict import (
+        Agency,
+        AgencyKind,
+        Citation,
+        ControlTransfer,
+        Jurisdiction,
+        JurisdictionLevel,
+        Law,
+        LawKind,
+        Period,
+        Source,
+        SourceKind,
+    )
+
+    us = "ocd-division/country:us"
+    return Story(
+        id="story:guard",
+        title="The guard federalized",
+        jurisdictions=(Jurisdiction(id=us, name="United States", level=JurisdictionLevel.COUNTRY),),
+        sources=(
+            Source(
+                id="source:order",
+                kind=SourceKind.LEGISLATION,
+                title="The order",
+                url="https://example.org/order",
+            ),
+        ),
+        agencies=(
+            Agency(
+                id="agency:us/ca/guard",
+                name="California Guard",
+                kind=AgencyKind.NATIONAL_GUARD,
+            ),
+            Agency(id="agency:us/ca/governor", name="Governor", kind=AgencyKind.EXECUTIVE),
+            Agency(id="agency:us/dod/northcom", name="Northern Command", kind=AgencyKind.MILITARY),
+        ),
+        laws=(Law(id="law:us/order", kind=LawKind.MEMORANDUM, jurisdiction=us, title="The order"),),
+        control_transfers=(
+            ControlTransfer(
+                id="control-transfer:us/ca/guard/2025-06",
+                force="agency:us/ca/guard",
+                to_command="agency:us/dod/northcom",
+                from_command="agency:us/ca/governor",
+                period=Period.parse("2025-06-07/2025-07-15"),
+                legal_basis=("law:us/order",),
+                legal_status="federal-service",
+                sources=(Citation(source="source:order"),),
+            ),
+        ),
+    )

@@ -11,7 +11,7 @@ import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from interop_helpers import example_stories, grants_story, la_story
+from interop_helpers import example_stories, grants_story, la_story, transfer_story
 from policyconflict import Agency, Citation, Organization, Person, Relation, Role, Source, Story
 from policyconflict.interop._ftmids import decode, encode
 from policyconflict.interop.ftm import from_ftm, to_ftm, write_ftm
@@ -172,3 +172,22 @@ def test_write_ftm_lines() -> None:
     lines = out.getvalue().splitlines()
     assert count == len(lines) == len(to_ftm(la_story()))
     assert [orjson.loads(line) for line in lines] == to_ftm(la_story())
+
+
+def test_a_control_transfer_is_an_event_and_is_reported_when_read_back() -> None:
+    story = transfer_story()
+    entities = to_ftm(story)
+    check_ftm(entities)
+    (event,) = [e for e in entities if e["id"] == encode(story.control_transfers[0].id)]
+    props = event["properties"]
+    assert event["schema"] == "Event"
+    assert props["keywords"] == ["control-transfer"]
+    assert props["organizer"] == [encode("agency:us/dod/northcom")]
+    assert sorted(props["involved"]) == sorted(
+        [encode("agency:us/ca/guard"), encode("agency:us/ca/governor")]
+    )
+    assert (props["startDate"], props["endDate"]) == (["2025-06-07"], ["2025-07-15"])
+    assert props["name"] == ["California Guard placed under Northern Command (from Governor)"]
+    reading = from_ftm(entities)
+    (left,) = [u for u in reading.unmapped if u.record_id == event["id"]]
+    assert "control transfer" in left.reason

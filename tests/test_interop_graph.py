@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from interop_helpers import example_stories, la_story
+from interop_helpers import example_stories, la_story, transfer_story
 from policyconflict import Story
 from policyconflict.interop.graph import (
     Reference,
@@ -95,3 +95,22 @@ def test_gexf_and_graphml_read_back(name: str) -> None:
         assert back.number_of_edges() == graph.number_of_edges()
         some = next(iter(graph.nodes))
         assert back.nodes[some]["kind"] == graph.nodes[some]["kind"]
+
+
+def test_a_control_transfer_is_a_node_with_edges_to_its_commands() -> None:
+    pytest.importorskip("networkx")
+    story = transfer_story()
+    graph = to_networkx(story)
+    transfer = story.control_transfers[0].id
+    assert graph.nodes[transfer]["kind"] == "control_transfer"
+    assert (graph.nodes[transfer]["start"], graph.nodes[transfer]["end"]) == (
+        "2025-06-07",
+        "2025-07-15",
+    )
+    edges = {(data["type"], target) for _s, target, data in graph.out_edges(transfer, data=True)}
+    assert {
+        ("force", "agency:us/ca/guard"),
+        ("to_command", "agency:us/dod/northcom"),
+        ("from_command", "agency:us/ca/governor"),
+        ("legal_basis", "law:us/order"),
+    } <= edges

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from interop_helpers import example_stories, grants_story, la_story
+from interop_helpers import example_stories, grants_story, la_story, transfer_story
 from policyconflict import Story
 from policyconflict.interop.jsonld import DEFAULT_BASE, dumps_jsonld, to_jsonld
 from policyconflict.testing import stories
@@ -98,3 +98,16 @@ def test_generated_stories_parse(story: Story) -> None:
         assert (_iri(person.id), RDF.type, SDO.Person) in graph
     for law in story.laws:
         assert (_iri(law.id), RDF.type, SDO.Legislation) in graph
+
+
+def test_a_control_transfer_is_an_event_organized_by_its_new_command() -> None:
+    story = transfer_story()
+    graph = _graph(story)
+    node = _iri(story.control_transfers[0].id)
+    assert (node, rdflib.RDF.type, SDO.Event) in graph
+    assert (node, SDO.organizer, _iri("agency:us/dod/northcom")) in graph
+    assert set(graph.objects(node, SDO.attendee)) == {
+        _iri("agency:us/ca/guard"),
+        _iri("agency:us/ca/governor"),
+    }
+    assert str(graph.value(node, SDO.additionalType)) == "control-transfer"

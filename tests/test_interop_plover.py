@@ -6,11 +6,12 @@ from collections import Counter
 from functools import cache
 
 import orjson
+import pytest
 
-from interop_helpers import DATA, la_story
+from interop_helpers import DATA, la_story, transfer_story
 from policyconflict import Event, EventKind, Stance, Statement, Story
 from policyconflict.gazetteer import default_gazetteer
-from policyconflict.interop import Reading
+from policyconflict.interop import NotExportedWarning, Reading
 from policyconflict.interop._alpha3 import ALPHA3
 from policyconflict.interop.plover import read_plover, to_plover
 
@@ -132,3 +133,10 @@ def test_alpha3_table_matches_the_gazetteer() -> None:
     assert set(ALPHA3.values()) == countries
     assert len(set(ALPHA3.values())) == len(ALPHA3)
     assert all(len(k) == 3 and k.isupper() for k in ALPHA3)
+
+
+def test_a_control_transfer_is_named_as_not_exported() -> None:
+    story = transfer_story()
+    with pytest.warns(NotExportedWarning, match="control-transfer:us/ca/guard/2025-06"):
+        records = to_plover(story.entities())
+    assert records == []

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT3
 
-from interop_helpers import DATA, example_stories, grants_story, la_story
+from interop_helpers import DATA, example_stories, grants_story, la_story, transfer_story
 from policyconflict import (
     Citation,
     Event,
@@ -208,3 +208,13 @@ def test_refs_resolve_locally() -> None:
 @given(stories(max_entities=25))
 def test_generated_stories_validate(story: Story) -> None:
     check_popolo(to_popolo(story))
+
+
+def test_a_control_transfer_is_an_event_of_its_force() -> None:
+    document = to_popolo(transfer_story())
+    check_popolo(document)
+    (event,) = [e for e in document["events"] if e["classification"] == "control-transfer"]
+    assert event["organization_id"] == "agency:us/ca/guard"
+    assert (event["start_date"], event["end_date"]) == ("2025-06-07", "2025-07-15")
+    assert event["description"] == "federal-service"
+    assert event["sources"] == [{"url": "https://example.org/order", "note": "The order"}]

@@ -14,10 +14,20 @@ imported only inside the functions that need them; a missing one raises
 * :mod:`policyconflict.interop.graph` — networkx graphs, GEXF, GraphML, and
   :func:`~policyconflict.interop.graph.references`;
 * ``policyconflict.interop.plot`` — timeline and positions pictures.
+
+A writer never drops a record silently: what its format has no shape for is either listed as
+left out in the module's documentation, or named by a :class:`NotExportedWarning` when the
+writer is called (a PLOVER export of a story with control transfers).
 """
 
 from __future__ import annotations
 
-from policyconflict.interop._common import InteropError, MissingExtraError, Reading, Unmapped
+from policyconflict.interop._common import (
+    InteropError,
+    MissingExtraError,
+    NotExportedWarning,
+    Reading,
+    Unmapped,
+)
 
-__all__ = ["InteropError", "MissingExtraError", "Reading", "Unmapped"]
+__all__ = ["InteropError", "MissingExtraError", "NotExportedWarning", "Reading", "Unmapped"]

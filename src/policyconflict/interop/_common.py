@@ -1,10 +1,13 @@
 """What every format module of :mod:`policyconflict.interop` shares: the optional-package
-check, the report of records a reader could not map, and plain date text."""
+check, the report of records a reader could not map, the warning naming records a writer
+could not export, and plain date text."""
 
 from __future__ import annotations
 
 import importlib
 import re
+import warnings
+from collections.abc import Iterable
 from types import ModuleType
 from typing import Final
 
@@ -12,17 +15,21 @@ import attrs
 
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import PolicyConflictError
-from policyconflict.story import Entity
+from policyconflict.model.actions import ControlTransfer
+from policyconflict.story import Entity, Story
 
 __all__ = [
     "InteropError",
     "MissingExtraError",
+    "NotExportedWarning",
     "Reading",
     "Unmapped",
     "country_code",
     "iso_date",
     "period_dates",
     "require",
+    "transfer_text",
+    "warn_not_exported",
 ]
 
 _INTEROP: Final = frozenset({"ftm", "rdf", "graph", "plot"})
@@ -119,3 +126,38 @@ def country_code(jurisdiction_id: str | None) -> str | None:
 
     known = f"ocd-division/country:{match.group(1)}" in default_gazetteer()
     return match.group(1) if known else None
+
+
+class NotExportedWarning(UserWarning):
+    """A writer left records out because its format has no shape for them; the message names
+    the format, the kind and the ids (``warnings.simplefilter("error", NotExportedWarning)``
+    makes it an error)."""
+
+
+def warn_not_exported(format_name: str, kind: str, ids: Iterable[str], reason: str) -> None:
+    """Warn with :class:`NotExportedWarning` that the ``kind`` records ``ids`` were not
+    written as ``format_name`` (nothing when there are none)."""
+    left_out = sorted(ids)
+    if left_out:
+        shown = ", ".join(repr(i) for i in left_out[:5])
+        more = f" and {len(left_out) - 5} more" if len(left_out) > 5 else ""
+        warnings.warn(
+            NotExportedWarning(
+                f"{format_name}: {len(left_out)} {kind} record(s) not exported ({reason}): "
+                f"{shown}{more}"
+            ),
+            stacklevel=3,
+        )
+
+
+def transfer_text(transfer: ControlTransfer, story: Story) -> str:
+    """A name for a control transfer: the force, the command it is placed under and the one
+    it leaves, by their names in ``story`` (ids where the story does not name them)."""
+    names: dict[str, str] = {a.id: a.name for a in story.agencies}
+    names |= {p.id: p.name for p in story.persons}
+    names |= {j.id: j.name for j in story.jurisdictions}
+    text = f"{names.get(transfer.force, transfer.force)} placed under "
+    text += names.get(transfer.to_command, transfer.to_command)
+    if transfer.from_command is not None:
+        text += f" (from {names.get(transfer.from_command, transfer.from_command)})"
+    return text

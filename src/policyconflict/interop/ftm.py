@@ -16,7 +16,8 @@ The mapping, story → FtM:
                                ``Membership`` in an organization
 ``LegalCase`` and its parties  ``CourtCase`` and ``CourtCaseParty``
 ``Event``, ``Deployment``,     ``Event`` (keywords: the event's kind, ``deployment``,
-``Ruling``                     ``ruling``)
+``Ruling``,                    ``ruling``, ``control-transfer``; a transfer's new command is
+``ControlTransfer``            its ``organizer``, the force and its home command ``involved``)
 ``Source``, ``Law``            ``Document`` (keywords: the source's kind, ``law``); every
                                entity's citations become its ``proof``
 ``Relation``                   ``UnknownLink`` with the predicate as ``role``
@@ -56,6 +57,7 @@ from policyconflict.interop._common import (
     Unmapped,
     country_code,
     iso_date,
+    transfer_text,
 )
 from policyconflict.interop._ftmids import decode, encode
 from policyconflict.model import (
@@ -91,7 +93,7 @@ _FTM_YEARS = (1000, 2999)
 """The years FtM's date type accepts; dates outside them are left out."""
 _NAMED = frozenset({"Person", "PublicBody", "Organization", "Position", "CourtCase", "Event"})
 _THINGS: tuple[str, ...] = ("person", "agency", "jurisdiction", "organization", "legal_case")
-_THINGS += ("event", "deployment", "ruling", "source", "law")
+_THINGS += ("event", "deployment", "control_transfer", "ruling", "source", "law")
 
 
 class _Out:
@@ -337,6 +339,22 @@ def _happenings(story: Story, out: _Out, names: Mapping[str, str], exported: set
             country=[country_code(p) for p in dep.targets],
             proof=_proof(dep.sources),
         )
+    for transfer in story.control_transfers:
+        start, end = _span(transfer.period)
+        out.add(
+            "Event",
+            encode(transfer.id),
+            name=transfer_text(transfer, story),
+            startDate=start,
+            endDate=end,
+            summary=transfer.legal_status,
+            keywords="control-transfer",
+            organizer=encode(transfer.to_command) if transfer.to_command in actors else None,
+            involved=[
+                encode(x) for x in (transfer.force, transfer.from_command or "") if x in actors
+            ],
+            proof=_proof(transfer.sources),
+        )
     for ruling in story.rulings:
         out.add(
             "Event",
@@ -555,6 +573,11 @@ class _Reader:
         name = _first(record, "name")
         if "ruling" in keywords:
             raise ValueError("a ruling needs its case and outcomes, which FtM does not hold")
+        if "control-transfer" in keywords:
+            raise ValueError(
+                "a control transfer needs its force and both commands told apart, "
+                "which an FtM Event does not hold"
+            )
         if name is None:
             raise _no_name()
         period = _period(record)

@@ -14,7 +14,9 @@ to read it) and a ``@graph`` of nodes:
 ``Person``, ``Role``     ``Person``, ``memberOf`` an ``OrganizationRole`` that is ``memberOf``
                          the agency or organization (schema.org's role pattern)
 ``Event``,               ``Event`` (``startDate``, ``endDate``, ``location``, ``attendee``;
-``Deployment``           a deployment's agency as ``organizer``)
+``Deployment``,          a deployment's agency as ``organizer``; a control transfer's new
+``ControlTransfer``      command as ``organizer``, the force and its home command as
+                         ``attendee``)
 ``Source``               ``NewsArticle``, ``Report``, ``Dataset``, ``Legislation``,
                          ``DigitalDocument`` or ``CreativeWork``, by kind
 ``Statement``            ``Quotation`` (``text``, ``creator``, ``about`` its targets)
@@ -39,7 +41,7 @@ from typing import Any, Final
 import orjson
 
 from policyconflict.dates import PartialDate
-from policyconflict.interop._common import iso_date, period_dates
+from policyconflict.interop._common import iso_date, period_dates, transfer_text
 from policyconflict.model import (
     Citation,
     JurisdictionLevel,
@@ -220,6 +222,22 @@ def to_jsonld(story: Story, *, base: str = DEFAULT_BASE) -> dict[str, Any]:
                 location=refs(dep.targets),
                 description=dep.purpose,
                 citation=cites(dep.sources),
+            )
+        )
+    for transfer in story.control_transfers:
+        start, end = period_dates(transfer.period)
+        add(
+            _node(
+                **ref(transfer.id),  # type: ignore[arg-type]
+                **{"@type": "Event"},
+                name=transfer_text(transfer, story),
+                additionalType="control-transfer",
+                organizer=ref(transfer.to_command),
+                attendee=refs(x for x in (transfer.force, transfer.from_command) if x),
+                startDate=start,
+                endDate=end,
+                description=transfer.legal_status,
+                citation=cites(transfer.sources),
             )
         )
     for statement in story.statements:

@@ -55,11 +55,18 @@ from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import PolicyConflictError
 from policyconflict.ids import agency_id, derive_id, organization_id, slugify
 from policyconflict.interop._alpha3 import ALPHA3
-from policyconflict.interop._common import InteropError, Reading, Unmapped, iso_date
+from policyconflict.interop._common import (
+    InteropError,
+    Reading,
+    Unmapped,
+    iso_date,
+    warn_not_exported,
+)
 from policyconflict.model import (
     Agency,
     AgencyKind,
     Citation,
+    ControlTransfer,
     Event,
     EventKind,
     Jurisdiction,
@@ -467,9 +474,18 @@ def to_plover(entities: Iterable[Entity]) -> list[dict[str, Any]]:
     statements of one record's source actors become one record again); any other statement
     becomes a ``SUPPORT``, ``DISAPPROVE`` or ``CONSULT`` record by its stance, any other event a
     ``PROTEST`` (protests), ``COERCE`` (arrests, detentions, raids) or ``MOBILIZE`` record.
-    Actors are written with their country's alpha-3 code and their sector.
+    Actors are written with their country's alpha-3 code and their sector. A
+    :class:`~policyconflict.model.ControlTransfer` has no PLOVER event type (PLOVER codes what
+    actors do to one another, not who commands a force): it is not written, and a
+    :class:`~policyconflict.interop.NotExportedWarning` names it.
     """
     items = list(entities)
+    warn_not_exported(
+        "PLOVER",
+        "control_transfer",
+        (e.id for e in items if isinstance(e, ControlTransfer)),
+        "PLOVER has no event type for a transfer of command",
+    )
     writer = _Writer(items)
     records: dict[str, dict[str, Any]] = {}
     for entity in items:

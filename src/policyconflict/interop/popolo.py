@@ -11,8 +11,9 @@
                               as ``identifier``, parent)
 ``posts``                     one per title held in an agency, organization or jurisdiction
 ``memberships``               every ``Role``: the person, the post, its organization or area
-``events``                    every ``Event`` and ``Deployment`` (classification: the event's
-                              kind, or ``deployment``)
+``events``                    every ``Event``, ``Deployment`` and ``ControlTransfer``
+                              (classification: the event's kind, ``deployment`` or
+                              ``control-transfer``; a transfer's organization is the force)
 ``vote_events``               every vote or referendum ``Event``, with its exact tallies as
                               ``counts``, its voters (participants whose role is a vote option:
                               ``yes``, ``no``, ``abstain``, ...) as ``votes``, and the event as its
@@ -36,7 +37,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 from policyconflict.dates import PartialDate, Period
-from policyconflict.interop._common import period_dates
+from policyconflict.interop._common import period_dates, transfer_text
 from policyconflict.model import Citation, EventKind, ExternalId, QuantityKind, Source
 from policyconflict.story import Story
 
@@ -269,6 +270,20 @@ def _events(
                     "organization_id": dep.agency,
                     **_dates(dep.period),
                     "sources": _links(dep.sources, by_id),
+                }
+            )
+        )
+    for transfer in story.control_transfers:
+        events.append(
+            _drop_empty(
+                {
+                    "id": transfer.id,
+                    "name": transfer_text(transfer, story),
+                    "description": transfer.legal_status,
+                    "classification": "control-transfer",
+                    "organization_id": transfer.force,
+                    **_dates(transfer.period),
+                    "sources": _links(transfer.sources, by_id),
                 }
             )
         )
