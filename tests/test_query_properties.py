@@ -16,15 +16,27 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from policyconflict import OPEN, Certainty, Channel, PartialDate, Period, Stance, Story
+from policyconflict import (
+    OPEN,
+    Certainty,
+    Channel,
+    EventKind,
+    PartialDate,
+    Period,
+    Predicate,
+    Stance,
+    Story,
+)
 from policyconflict.gazetteer import UnknownPlaceError
 from policyconflict.query import ConflictKind, Corpus, UnknownEntityError
 from policyconflict.query._backend import BackendFactory
 from policyconflict.query._index import IndexBackend, Thresholds
+from policyconflict.query._places import event_places
 from policyconflict.query._time import DAY
 from policyconflict.testing import stories
 from test_query_worlds import (
     AGENCIES,
+    FORCES,
     ORGS,
     PERSONS,
     PLACES,
@@ -498,3 +510,70 @@ def test_figures_by_every_backend_equal_the_scan(
     first = indexed.figures(**args, certainty=certainty)
     assert first == scanned.figures(**args, certainty=certainty)
     assert indexed.figures(**args, certainty=certainty) == first
+
+
+# -- relations, events and who controls a force (issue 14, items 5 and 7) -------------------
+
+
+@given(
+    worlds(),
+    maybe(st.sampled_from([*PERSONS, "event-0", "nobody"])),
+    maybe(st.sampled_from(list(Predicate))),
+    maybe(st.sampled_from(["deployment-0", "law-0", *AGENCIES[:3], *PERSONS[:2], "nothing"])),
+    time_filters(),
+    certainties,
+)
+def test_relation_queries_by_index_equal_the_scan(
+    backend: BackendFactory,
+    world: dict[str, list[Any]],
+    subject: str | None,
+    predicate: Predicate | None,
+    object: str | None,
+    time: dict[str, Any],
+    certainty: Certainty,
+) -> None:
+    indexed, scanned = pair(world, backend)
+    args = {"subject": subject, "predicate": predicate, "object": object, **time}
+    first = outcome(lambda: indexed.relations(**args, certainty=certainty))
+    assert first == outcome(lambda: scanned.relations(**args, certainty=certainty))
+    assert outcome(lambda: indexed.relations(**args, certainty=certainty)) == first
+
+
+@given(
+    worlds(),
+    maybe(st.sampled_from([EventKind.VOTE, EventKind.PROTEST, EventKind.RAID])),
+    maybe(places),
+    maybe(st.sampled_from([*PERSONS, *AGENCIES, "nobody"])),
+    time_filters(),
+    certainties,
+)
+def test_event_queries_by_index_equal_the_scan(
+    backend: BackendFactory,
+    world: dict[str, list[Any]],
+    kind: EventKind | None,
+    within: str | None,
+    participant: str | None,
+    time: dict[str, Any],
+    certainty: Certainty,
+) -> None:
+    indexed, scanned = pair(world, backend)
+    args = {"kind": kind, "within": within, "participant": participant, **time}
+    first = outcome(lambda: indexed.events(**args, certainty=certainty))
+    assert first == outcome(lambda: scanned.events(**args, certainty=certainty))
+    if within is not None and isinstance(first, list):  # one rule of an event's places
+        descendants = scanned.descendants(within)
+        events = {e.id: e for e in world["events"]}
+        assert all(not event_places(events[e]).isdisjoint(descendants) for e in first)
+
+
+@given(worlds(), st.sampled_from([*FORCES, AGENCIES[3]]), dates)
+def test_command_on_by_index_equals_the_scan(
+    backend: BackendFactory, world: dict[str, list[Any]], force: str, at: PartialDate
+) -> None:
+    indexed, scanned = pair(world, backend)
+    found = indexed.command_on(force, at)
+    assert found == scanned.command_on(force, at)
+    assert found.possible[0] == found.authority
+    assert found.chain[:1] == (() if found.authority is None else (found.authority,))
+    if found.certain:
+        assert found.possible == (found.authority,)

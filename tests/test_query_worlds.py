@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +19,8 @@ from policyconflict import (
     Agency,
     AgencyKind,
     Channel,
+    CommandChange,
+    ControlTransfer,
     Deployment,
     DeploymentPhase,
     Event,
@@ -298,7 +301,16 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
         )
         for i in range(draw(st.integers(0, 4)))
     ]
+    # Control of a force: command changes inside deployments and transfers outside them (q4).
+    deployments = [
+        attrs.evolve(d, command_changes=tuple(_command_changes(draw))) for d in deployments
+    ]
+    transfers = [
+        ControlTransfer(id=f"transfer-{i}", **_control(draw), period=draw(periods()))
+        for i in range(draw(st.integers(0, 3)))
+    ]
     return {
+        "control_transfers": transfers,
         "jurisdictions": jurisdictions,
         "agencies": agencies,
         "organizations": organizations,
@@ -313,6 +325,34 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
         "figures": figures,
         "events": events,
     }
+
+
+FORCES = AGENCIES[:2]
+"""The agencies whose control the generated worlds move."""
+
+
+def _control(draw: st.DrawFn) -> dict[str, Any]:
+    """A force, the command it moves to and, now and then, the one it comes from."""
+    force = draw(st.sampled_from(FORCES))
+    commands = [c for c in [*AGENCIES, PERSONS[0], PLACES[0]] if c != force]
+    to_command = draw(st.sampled_from(commands))
+    from_command = draw(st.sampled_from([None, *[c for c in commands if c != to_command]]))
+    return {"force": force, "to_command": to_command, "from_command": from_command}
+
+
+def _command_changes(draw: st.DrawFn) -> list[CommandChange]:
+    changes = []
+    for _ in range(draw(st.integers(0, 2))):
+        moved = _control(draw)
+        changes.append(
+            CommandChange(
+                date=draw(dates),
+                unit=moved["force"],
+                to_command=moved["to_command"],
+                from_command=moved["from_command"],
+            )
+        )
+    return changes
 
 
 def story_of(world: dict[str, list[Any]], story_id: str = "story", **drop: int) -> Story:

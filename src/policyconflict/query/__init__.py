@@ -48,6 +48,7 @@ here: the gazetteer knows it lies in California, so the state law applies there.
 from __future__ import annotations
 
 from policyconflict._sameas import SameAsMismatch
+from policyconflict.query._command import CommandAnswer
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._figures import FigureReport
 from policyconflict.query._merge import MergeConflict, MergeConflictError
@@ -59,6 +60,7 @@ from policyconflict.query.timeline import TimelineEntry, timeline
 
 __all__ = [
     "POSITION_LEVELS",
+    "CommandAnswer",
     "Conflict",
     "ConflictKind",
     "Corpus",

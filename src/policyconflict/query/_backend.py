@@ -23,10 +23,11 @@ from collections.abc import Collection, Sequence
 from typing import Protocol
 
 from policyconflict.dates import Certainty, PartialDate, Period
-from policyconflict.model.actions import Deployment
+from policyconflict.model.actions import ControlTransfer, Deployment, Event, EventKind
 from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
+from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._figures import FigureReport
 from policyconflict.query._places import PlaceSource
@@ -216,6 +217,44 @@ class Backend(Protocol):
         """See :meth:`Corpus.figures <policyconflict.query.Corpus.figures>` (sorted by
         :meth:`FigureReport.sort_key <policyconflict.query.FigureReport.sort_key>`; each
         report made by :func:`policyconflict.query._figures.reports`)."""
+        ...
+
+    def relations(
+        self,
+        *,
+        subject: str | None,
+        predicate: Predicate | None,
+        object: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Relation, ...]:
+        """See :meth:`Corpus.relations <policyconflict.query.Corpus.relations>` (the test of
+        one relation is :func:`policyconflict.query._happenings.relation_passes`)."""
+        ...
+
+    def events(
+        self,
+        *,
+        kind: EventKind | None,
+        within: str | None,
+        participant: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Event, ...]:
+        """See :meth:`Corpus.events <policyconflict.query.Corpus.events>` (the test of one
+        event is :func:`policyconflict.query._happenings.event_passes`, its places
+        :func:`~policyconflict.query._places.event_places`)."""
+        ...
+
+    # -- who controls a force (issue 14, item 5) ------------------------------------------------
+
+    def control_records(self, force: str) -> tuple[Deployment | ControlTransfer, ...]:
+        """The records that move ``force`` (an agency id): the deployments with a command
+        change of it, then the control transfers of it, each in arrival order. The corpus makes
+        the answer of :meth:`Corpus.command_on <policyconflict.query.Corpus.command_on>` from
+        them (:func:`policyconflict.query._command.answer`)."""
         ...
 
 

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 from policyconflict.model.actions import Deployment
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law
-from policyconflict.query._places import deployment_places
+from policyconflict.query._places import deployment_places, event_places
 from policyconflict.query._status import Courts
 from policyconflict.query.conflicts import (
     Conflict,
@@ -57,7 +57,7 @@ def _subject_places(lists: dict[str, list[Any]]) -> dict[str, tuple[str, ...]]:
     for deployment in lists["deployments"]:
         found[deployment.id] = tuple(sorted(deployment_places(deployment)))
     for event in lists["events"]:
-        found[event.id] = tuple(sorted(set(event.places)))
+        found[event.id] = tuple(sorted(event_places(event)))
     return found
 
 

@@ -18,7 +18,7 @@ from policyconflict.gazetteer import (
     normalize_name,
 )
 from policyconflict.ids import IdScheme
-from policyconflict.model.actions import Deployment
+from policyconflict.model.actions import Deployment, Event
 from policyconflict.model.places import Jurisdiction
 
 
@@ -143,6 +143,14 @@ def deployment_places(deployment: Deployment) -> set[str]:
     for phase in deployment.phases:
         places.update(phase.targets)
     return places
+
+
+def event_places(event: Event) -> set[str]:
+    """The places an event happened in: its ``places``. The one rule every question that takes
+    ``within=`` follows for an event — :meth:`Corpus.events
+    <policyconflict.query.Corpus.events>`, and :meth:`Corpus.conflicts
+    <policyconflict.query.Corpus.conflicts>` for a conflict about an event."""
+    return set(event.places)
 
 
 _ISO_SCHEMES = frozenset({IdScheme.ISO_3166_1, IdScheme.ISO_3166_2})

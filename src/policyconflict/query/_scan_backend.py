@@ -10,15 +10,18 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from policyconflict.dates import Certainty, PartialDate, Period
-from policyconflict.model.actions import Deployment
+from policyconflict.model.actions import ControlTransfer, Deployment, Event, EventKind
 from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
+from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query import _figures, _scan
+from policyconflict.query._command import commands_force
 from policyconflict.query._detect import detect
 from policyconflict.query._figures import FigureReport
-from policyconflict.query._places import PlaceSource, PlaceTree
+from policyconflict.query._happenings import event_passes, relation_passes
+from policyconflict.query._places import PlaceSource, PlaceTree, event_places
 from policyconflict.query._positions import (
     Affiliations,
     Candidates,
@@ -306,3 +309,57 @@ class ScanBackend:
             and when_passes(_figures.dated(f, published), on, during, certainty)
         ]
         return _figures.reports(found, _figures.groups_of(lists["figures"]), published)
+
+    def relations(
+        self,
+        *,
+        subject: str | None,
+        predicate: Predicate | None,
+        object: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Relation, ...]:
+        return tuple(
+            r
+            for r in self._store.lists["relations"]
+            if relation_passes(
+                r,
+                subject=subject,
+                predicate=predicate,
+                object=object,
+                on=on,
+                during=during,
+                certainty=certainty,
+            )
+        )
+
+    def events(
+        self,
+        *,
+        kind: EventKind | None,
+        within: str | None,
+        participant: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Event, ...]:
+        lookup = self.lookup
+        return tuple(
+            e
+            for e in self._store.lists["events"]
+            if event_passes(
+                e, kind=kind, participant=participant, on=on, during=during, certainty=certainty
+            )
+            and (within is None or any(lookup.is_within(p, within) for p in event_places(e)))
+        )
+
+    # -- who controls a force (issue 14, item 5) ------------------------------------------------
+
+    def control_records(self, force: str) -> tuple[Deployment | ControlTransfer, ...]:
+        lists = self._store.lists
+        return tuple(
+            record
+            for record in (*lists["deployments"], *lists["control_transfers"])
+            if commands_force(record, (force,))
+        )

@@ -21,13 +21,15 @@ from typing import IO, Any, Literal, TypeVar
 from policyconflict._merging.disputes import Dispute, disputes
 from policyconflict._sameas import Clusters, SameAsMismatch, over_cluster
 from policyconflict.dates import Certainty, DateLike, PeriodLike, as_date
-from policyconflict.model.actions import Deployment
+from policyconflict.model.actions import ControlTransfer, Deployment, Event, EventKind
 from policyconflict.model.actors import Role
 from policyconflict.model.claims import Claim
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
+from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._backend import Backend, BackendFactory
+from policyconflict.query._command import CommandAnswer, answer
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._figures import FigureReport
 from policyconflict.query._index import IndexBackend
@@ -701,6 +703,105 @@ class Corpus:
             on=on_date,
             during=period,
             certainty=_certainty(certainty),
+        )
+
+    def relations(
+        self,
+        subject: str | None = None,
+        predicate: Predicate | str | None = None,
+        object: str | None = None,
+        *,
+        on: DateLike | None = None,
+        during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[Relation, ...]:
+        """Relations matching every filter given, in arrival order.
+
+        ``subject`` / ``object``: linking from / to this entity (ids the corpus must hold; the
+        same-as cluster of each counts); ``predicate``: of this kind (a
+        :class:`~policyconflict.Predicate` or its text, ``"retaliation-for"``); ``on`` /
+        ``during`` (not both): the relation's period may (``Certainty.MAY``) or surely
+        (``Certainty.SURELY``) contain the date / overlap the period — a relation without a
+        period never passes a time filter. Same-as relations are relations too
+        (``predicate="same-as"`` lists them).
+        """
+        on_date, period = _one_time(opt_date(on), opt_period(during))
+        return self._ask(
+            self._backend.relations,
+            {
+                "subject": self._known(subject, "subject"),
+                "object": self._known(object, "object"),
+            },
+            predicate=None if predicate is None else Predicate(predicate),
+            on=on_date,
+            during=period,
+            certainty=_certainty(certainty),
+        )
+
+    def events(
+        self,
+        kind: EventKind | str | None = None,
+        *,
+        within: str | None = None,
+        participant: str | None = None,
+        on: DateLike | None = None,
+        during: PeriodLike | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[Event, ...]:
+        """Events matching every filter given, in arrival order.
+
+        ``kind``: of this kind (an :class:`~policyconflict.EventKind` or its text,
+        ``"protest"``); ``within``: that happened in this place or below it (an event's
+        ``places``, by the one rule that also places a conflict about an event for
+        :meth:`conflicts`); ``participant``: with this entity among
+        its participants (an id the corpus must hold; its same-as cluster counts); ``on`` /
+        ``during`` (not both): the event's period may (``Certainty.MAY``) or surely
+        (``Certainty.SURELY``) contain the date / overlap the period (an event of unknown
+        period may be at any time, but never surely).
+        """
+        on_date, period = _one_time(opt_date(on), opt_period(during))
+        return self._ask(
+            self._backend.events,
+            {
+                "within": self._place(within),
+                "participant": self._known(participant, "participant"),
+            },
+            kind=None if kind is None else EventKind(kind),
+            on=on_date,
+            during=period,
+            certainty=_certainty(certainty),
+        )
+
+    # -- who controls a force (issue 14, item 5) ------------------------------------------------
+
+    def command_on(self, force: str, at: DateLike) -> CommandAnswer:
+        """Who controls ``force`` (an agency id: a guard, a police force, a unit) at ``at`` (a
+        date in any form; a month or a year is asked as a whole): one
+        :class:`~policyconflict.query.CommandAnswer` with the controlling authority, the chain
+        above it, the legal status and basis it serves under, the record that put it there and
+        the evidence ids.
+
+        Control moves by the command changes of deployments and by control transfers (made by
+        a law or an order), a later one ending an earlier one; a transfer's end releases the
+        force. Before the first, the force is under its home authority (the first record's
+        ``from_command``, else its parent agency, else its jurisdiction). When a record's
+        uncertain date may fall within ``at``, the answer is not ``certain`` and ``possible``
+        lists every authority that may hold the force then. The records of every id of the
+        force's same-as cluster count. The rules are given in full in the Questions guide
+        (``docs/questions/command.md``).
+
+        An unknown id raises :class:`~policyconflict.query.UnknownEntityError`; an id that is
+        not an agency :class:`~policyconflict.query.TargetKindError` (a :class:`TypeError`).
+        """
+        found = self._target(force, "command_on", ("agency",))
+        when = as_date(at)
+        members = self._same_as().of(found.id)
+        records: dict[str, Deployment | ControlTransfer] = {}
+        for member in members:
+            for record in self._backend.control_records(member):
+                records.setdefault(record.id, record)
+        return answer(
+            found.id, when, records.values(), frozenset(members), self._store.get, self.roles_of
         )
 
 

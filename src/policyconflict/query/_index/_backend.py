@@ -7,18 +7,20 @@ from operator import itemgetter
 from typing import Any
 
 from policyconflict.dates import Certainty, PartialDate, Period
-from policyconflict.model.actions import Deployment
+from policyconflict.model.actions import ControlTransfer, Deployment, Event, EventKind
 from policyconflict.model.actors import Role
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
+from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query import _figures
 from policyconflict.query._detect import detect
 from policyconflict.query._figures import FigureReport
+from policyconflict.query._happenings import event_passes, relation_passes
 from policyconflict.query._index._engine import Engine
 from policyconflict.query._index._spans import SpanIndex
 from policyconflict.query._index._thresholds import DEFAULT, Thresholds
-from policyconflict.query._places import PlaceSource
+from policyconflict.query._places import PlaceSource, event_places
 from policyconflict.query._positions import (
     Affiliations,
     Candidates,
@@ -372,6 +374,117 @@ class IndexBackend:
         ]
         return _figures.reports(found, groups, published)
 
+    def _spans(self, kind: str, dims: Callable[[list[Any]], dict[str, Any]]) -> SpanIndex:
+        """A :class:`SpanIndex` of the ``kind`` records over their periods (none: unknown),
+        by the keys ``dims`` gives (cached until the next ``add``)."""
+
+        def make() -> SpanIndex:
+            items: list[Any] = self._store.lists[kind]
+            periods = [item.period or Period() for item in items]
+            return SpanIndex(periods, dims(items), self.engine.thresholds.bucket)
+
+        found: SpanIndex = self._cached(f"{kind}-spans", make)
+        return found
+
+    def relations(
+        self,
+        *,
+        subject: str | None,
+        predicate: Predicate | None,
+        object: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Relation, ...]:
+        """From a span index by subject, predicate and object; the candidates are checked by
+        the one rule (:func:`~policyconflict.query._happenings.relation_passes`)."""
+        index = self._spans(
+            "relations",
+            lambda items: {
+                "subject": [(r.subject,) for r in items],
+                "predicate": [(r.predicate.value,) for r in items],
+                "object": [(r.object,) for r in items],
+            },
+        )
+        filters = {
+            dim: frozenset((key,))
+            for dim, key in (
+                ("subject", subject),
+                ("predicate", None if predicate is None else predicate.value),
+                ("object", object),
+            )
+            if key is not None
+        }
+        items: list[Relation] = self._store.lists["relations"]
+        found = index.query(filters, span_window(on, during, certainty))
+        return tuple(
+            r
+            for r in map(items.__getitem__, found)
+            if relation_passes(
+                r,
+                subject=subject,
+                predicate=predicate,
+                object=object,
+                on=on,
+                during=during,
+                certainty=certainty,
+            )
+        )
+
+    def events(
+        self,
+        *,
+        kind: EventKind | None,
+        within: str | None,
+        participant: str | None,
+        on: PartialDate | None,
+        during: Period | None,
+        certainty: Certainty,
+    ) -> tuple[Event, ...]:
+        """From a span index by place (and the places above), participant and kind; the
+        candidates are checked by the one rule
+        (:func:`~policyconflict.query._happenings.event_passes`)."""
+        engine = self.engine
+        index = self._spans(
+            "events",
+            lambda items: {
+                "place": [engine.areas(event_places(e)) for e in items],
+                "participant": [frozenset(p.entity for p in e.participants) for e in items],
+                "kind": [(e.kind.value,) for e in items],
+            },
+        )
+        filters = {
+            dim: frozenset((key,))
+            for dim, key in (
+                ("place", within),
+                ("participant", participant),
+                ("kind", None if kind is None else kind.value),
+            )
+            if key is not None
+        }
+        items: list[Event] = self._store.lists["events"]
+        found = index.query(filters, span_window(on, during, certainty))
+        return tuple(
+            e
+            for e in map(items.__getitem__, found)
+            if event_passes(
+                e, kind=kind, participant=participant, on=on, during=during, certainty=certainty
+            )
+        )
+
+    # -- who controls a force (issue 14, item 5) ------------------------------------------------
+
+    def control_records(self, force: str) -> tuple[Deployment | ControlTransfer, ...]:
+        """From tables of the deployments by the units their command changes move and of the
+        transfers by force (cached until the next ``add``)."""
+        lists = self._store.lists
+        deployments = self._by("deployments", _commanded_units)
+        transfers = self._by("control_transfers", _force)
+        return (
+            *_pick(lists["deployments"], deployments.get(force, [])),
+            *_pick(lists["control_transfers"], transfers.get(force, [])),
+        )
+
 
 def _union(table: dict[str, list[int]], keys: Iterable[str]) -> list[int]:
     """The positions filed under any of ``keys``, ascending, once each."""
@@ -399,3 +512,11 @@ def _subject(figure: Any) -> tuple[str, ...]:
 
 def _claimant(figure: Any) -> tuple[str, ...]:
     return () if figure.claimed_by is None else (figure.claimed_by,)
+
+
+def _commanded_units(deployment: Any) -> tuple[str, ...]:
+    return tuple(c.unit for c in deployment.command_changes)
+
+
+def _force(transfer: Any) -> tuple[str]:
+    return (transfer.force,)
