@@ -30,6 +30,7 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import _world_courts
 import attrs
 import duckdb
 import pyarrow as pa
@@ -335,11 +336,25 @@ def build_corpus_story(n: int, seed: int = 7) -> Story:
                 ),
             )
         )
+    # -- figures, courts and transfers of control (engineer q5) --------------------------------
+    figures = _world_courts.figures(
+        rng, deployments, [o.id for o in organizations], max(60, n // 200)
+    )
+    cases, rulings = _world_courts.cases_and_rulings(
+        rng, laws, by_level["city"], person_ids, max(20, n // 2000)
+    )
+    transfers = _world_courts.control_transfers(
+        rng, [a.id for a in local], [a.jurisdiction for a in local], max(10, n // 5000)
+    )
     return Story(
         id="benchmark",
         title="Benchmark corpus",
+        figures=tuple(figures),
+        legal_cases=tuple(cases),
+        rulings=tuple(rulings),
+        control_transfers=tuple(transfers),
         jurisdictions=tuple(jurisdictions),
-        agencies=tuple(agencies),
+        agencies=tuple(agencies) + tuple(_world_courts.COURTS),
         organizations=tuple(organizations),
         persons=tuple(persons),
         roles=tuple(roles),
@@ -448,7 +463,31 @@ def arrow_tables(corpus: Corpus) -> dict[str, pa.Table]:
         for a in (j.id, *corpus.ancestors(j.id)):
             ancestors["place"].append(j.id)
             ancestors["ancestor"].append(a)
+    figs: dict[str, list[Any]] = {"pos": [], "subject": []}
+    for pos, fig in enumerate(corpus.entities("figures")):
+        figs["pos"].append(pos)
+        figs["subject"].append(fig.subject)
+    rul: dict[str, list[Any]] = {k: [] for k in ("pos", "case", "lo", "hi")}
+    for pos, r in enumerate(corpus.entities("rulings")):
+        lo, hi = date_bounds(r.date)
+        for key, value in (("pos", pos), ("case", r.case), ("lo", lo), ("hi", hi)):
+            rul[key].append(value)
+    parties: dict[str, list[Any]] = {k: [] for k in ("case", "idx", "always", "lo", "hi")}
+    for case in corpus.entities("legal_cases"):
+        for idx, party in enumerate(case.parties):
+            lo, hi = outer_bounds(party.period) if party.period is not None else (0, 0)
+            for key, value in (
+                ("case", case.id),
+                ("idx", idx),
+                ("always", party.period is None),
+                ("lo", lo),
+                ("hi", hi),
+            ):
+                parties[key].append(value)
     return {
+        "fig": pa.table(figs),
+        "rul": pa.table(rul),
+        "case_parties": pa.table(parties),
         "st": pa.table(cols),
         "st_places": pa.table(places),
         "st_positions": pa.table(positions),
@@ -475,6 +514,7 @@ class Shape:
     tables: dict[str, pa.Table] = attrs.field(factory=dict)
     pairs: bool = False  # results compared as (deployment, law) pairs (conflicts)
     evidence: bool = False  # results compared as the statements their evidence names
+    compare: Callable[[Corpus, Any], list[Any]] | None = None  # the answer as DuckDB rows
 
 
 def _window(period: Period) -> tuple[int, int]:
@@ -604,7 +644,35 @@ def shapes(corpus: Corpus) -> list[Shape]:
             f"AND s.lo <= {y_hi} AND s.hi >= {y_lo} ORDER BY 1",
             evidence=True,
         ),
+        # -- figures and parties at rulings (engineer q5): keep these shapes in this block ----
+        Shape(
+            "figures for one subject",
+            lambda c: c.figures(subject="deployment-0"),
+            "SELECT pos FROM fig WHERE subject = 'deployment-0' ORDER BY 1",
+            compare=_figure_positions,
+        ),
+        Shape(
+            "parties at each ruling of one case",
+            lambda c: c.parties_at_rulings("case-0"),
+            "SELECT r.pos, p.idx FROM rul r JOIN case_parties p ON p.case = r.case "
+            "WHERE r.case = 'case-0' AND (p.always OR (p.lo <= r.hi AND p.hi >= r.lo)) "
+            "ORDER BY 1, 2",
+            pairs=True,
+            compare=_ruling_parties,
+        ),
     ]
+
+
+def _figure_positions(corpus: Corpus, result: Any) -> list[Any]:
+    where = {f.id: i for i, f in enumerate(corpus.entities("figures"))}
+    return sorted(where[r.figure] for r in result)
+
+
+def _ruling_parties(corpus: Corpus, result: Any) -> list[Any]:
+    where = {r.id: i for i, r in enumerate(corpus.entities("rulings"))}
+    case = corpus.get(result[0].case) if result else None
+    index = {id(p): k for k, p in enumerate(getattr(case, "parties", ()))}
+    return sorted((where[r.ruling], index[id(p)]) for r in result for p in r.parties)
 
 
 # -- running -----------------------------------------------------------------------------------
@@ -625,6 +693,8 @@ def timed(function: Callable[[], Any], repeat: int) -> tuple[float, float, Any]:
 
 def positions(corpus: Corpus, shape: Shape, result: Any) -> list[Any]:
     """A corpus answer as DuckDB gives it: positions, or (deployment, law) pairs."""
+    if shape.compare is not None:
+        return shape.compare(corpus, result)
     if shape.pairs:
         deps = {d.id: i for i, d in enumerate(corpus.entities("deployments"))}
         laws = {law.id: i for i, law in enumerate(corpus.entities("laws"))}

@@ -1,0 +1,160 @@
+"""The benchmark world's figures, courts and transfers of control (for ``bench_query.py``).
+
+Figures: each subject (a deployment) has several claimants, and each claimant revises its
+number over time (same metric, subject, unit and period, later ``as_of``) — so the figures of one
+subject mix revisions and contradictions. Cases challenge a law and name an official defendant
+succeeded through time (official capacity), and their rulings act on the law and then on each
+other (a stay of the injunction, an affirmance or a vacatur, a stay of the stay). Control
+transfers place a local police force under a federal department for a period.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from typing import Any
+
+from policyconflict import (
+    OPEN,
+    Agency,
+    AgencyKind,
+    ControlTransfer,
+    Figure,
+    LegalCase,
+    Outcome,
+    OutcomeEffect,
+    PartialDate,
+    Party,
+    PartyRole,
+    Period,
+    Quantity,
+    Ruling,
+    RulingKind,
+)
+
+COURTS = [Agency(id=f"court-{i}", name=f"Court {i}", kind=AgencyKind.COURT) for i in range(4)]
+"""Courts for the generated cases (district courts and courts of appeals)."""
+
+_CLAIMANTS = ["dhs", "ice", "cbp", "doj"]
+_ON_RULINGS = [
+    (RulingKind.STAY_PENDING_APPEAL, OutcomeEffect.STAYS),
+    (RulingKind.AFFIRMED, OutcomeEffect.AFFIRMS),
+    (RulingKind.VACATED, OutcomeEffect.VACATES),
+    (RulingKind.ADMINISTRATIVE_STAY, OutcomeEffect.STAYS),
+]
+
+
+def _day(ordinal: int) -> PartialDate:
+    import datetime as dt
+
+    return PartialDate.from_date(dt.date.fromordinal(ordinal))
+
+
+def figures(
+    rng: random.Random, deployments: Sequence[Any], organizations: Sequence[str], count: int
+) -> list[Figure]:
+    """``count`` figures about the deployments, the first deployments the most reported."""
+    found: list[Figure] = []
+    subjects = deployments[: max(1, count // 6)]
+    for i in range(count):
+        subject = subjects[min(int(rng.paretovariate(1.2)) - 1, len(subjects) - 1)]
+        start = subject.period.start
+        base = start.earliest.toordinal() if isinstance(start, PartialDate) else 736_000
+        claimant = rng.choice(_CLAIMANTS + list(organizations[:3]))
+        found.append(
+            Figure(
+                id=f"figure-{i}",
+                metric=rng.choice(["officers-deployed", "arrests"]),
+                quantity=Quantity.exact(rng.choice([50, 100, 100, 150, 200, 500])),
+                unit="people",
+                subject=subject.id,
+                period=subject.period,
+                as_of=_day(base + rng.randint(0, 120)),
+                claimed_by=claimant,
+            )
+        )
+    return found
+
+
+def cases_and_rulings(
+    rng: random.Random,
+    laws: Sequence[Any],
+    places: Sequence[str],
+    persons: Sequence[str],
+    count: int,
+) -> tuple[list[LegalCase], list[Ruling]]:
+    """``count`` cases, each against one law, with two to six rulings acting on the law and
+    then on the case's earlier rulings."""
+    cases: list[LegalCase] = []
+    rulings: list[Ruling] = []
+    for i in range(count):
+        law = laws[i % len(laws)]
+        filed = 736_400 + rng.randint(0, 2000)
+        holders = rng.sample(list(persons[:50]), 3)
+        handover = [filed, filed + rng.randint(100, 400), filed + rng.randint(500, 900)]
+        defendants = tuple(
+            Party(
+                entity=holder,
+                role=PartyRole.DEFENDANT,
+                official_capacity=True,
+                period=Period(
+                    start=_day(begin),
+                    end=_day(handover[k + 1]) if k + 1 < len(handover) else OPEN,
+                ),
+            )
+            for k, (holder, begin) in enumerate(zip(holders, handover, strict=True))
+        )
+        case = LegalCase(
+            id=f"case-{i}",
+            name=f"Case {i}",
+            filed=_day(filed),
+            challenges=(law.id,),
+            parties=(Party(entity=rng.choice(places), role=PartyRole.PLAINTIFF), *defendants),
+        )
+        cases.append(case)
+        when = filed + rng.randint(10, 60)
+        first = Ruling(
+            id=f"case-{i}/ruling-0",
+            case=case.id,
+            court=COURTS[i % 2].id,
+            date=_day(when),
+            kind=RulingKind.PRELIMINARY_INJUNCTION,
+            outcomes=(Outcome(target=law.id, effect=OutcomeEffect.ENJOINS),),
+        )
+        chain = [first]
+        for k in range(1, rng.randint(2, 6)):
+            when += rng.randint(0, 200)
+            kind, effect = rng.choice(_ON_RULINGS)
+            chain.append(
+                Ruling(
+                    id=f"case-{i}/ruling-{k}",
+                    case=case.id,
+                    court=COURTS[2 + i % 2].id,
+                    date=_day(when),
+                    kind=kind,
+                    outcomes=(Outcome(target=chain[-1].id, effect=effect),),
+                )
+            )
+        rulings.extend(chain)
+    return cases, rulings
+
+
+def control_transfers(
+    rng: random.Random, forces: Sequence[str], homes: Sequence[str | None], count: int
+) -> list[ControlTransfer]:
+    """``count`` transfers of a local force to DHS command, each for a few weeks."""
+    found = []
+    for i in range(count):
+        k = rng.randrange(len(forces))
+        start = 736_500 + rng.randint(0, 2500)
+        found.append(
+            ControlTransfer(
+                id=f"transfer-{i}",
+                force=forces[k],
+                to_command="dhs",
+                from_command=homes[k],
+                period=Period(start=_day(start), end=_day(start + rng.randint(7, 90))),
+                legal_status="federal-service",
+            )
+        )
+    return found
