@@ -147,6 +147,32 @@ def test_a_transfer_dated_to_the_month_is_uncertain_within_it(
 
 
 @BACKENDS
+def test_a_transfer_of_unknown_end_may_have_ended_at_any_moment_after_its_start(
+    backend: Literal["index", "scan"],
+) -> None:
+    corpus = corpus_of(backend, control_transfers=(transfer(period=Period.parse("2025-06-07/")),))
+    before = corpus.command_on(GUARD, "2025-06-06")
+    assert (before.authority, before.certain) == (GOVERNOR, True)
+    later = corpus.command_on(GUARD, "2025-09-01")
+    assert (later.authority, later.certain, later.possible) == (
+        TASK_FORCE,
+        False,
+        (TASK_FORCE, GOVERNOR),
+    )
+
+
+@BACKENDS
+def test_a_transfer_of_unknown_start_was_surely_made_by_its_end(
+    backend: Literal["index", "scan"],
+) -> None:
+    corpus = corpus_of(backend, control_transfers=(transfer(period=Period.parse("/2025-07-15")),))
+    assert corpus.command_on(GUARD, "2025-07-16").authority == GOVERNOR
+    assert corpus.command_on(GUARD, "2025-07-16").certain
+    early = corpus.command_on(GUARD, "2025-06-01")
+    assert (early.authority, early.certain) == (GOVERNOR, False)
+
+
+@BACKENDS
 def test_a_later_transfer_ends_an_earlier_one_whose_release_then_does_nothing(
     backend: Literal["index", "scan"],
 ) -> None:

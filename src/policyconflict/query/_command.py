@@ -138,13 +138,15 @@ def _steps(records: Iterable[Deployment | ControlTransfer], forces: frozenset[st
         if record.force not in forces:
             continue
         start, end = record.period.start, record.period.end
-        ends = _release(end)
         if isinstance(start, PartialDate):
             first, last = _start_keys(start)
         elif start is UNKNOWN:  # at any moment up to its end
-            first, last = MINUS_INF, PLUS_INF if ends is None else ends[0]
+            first, last = MINUS_INF, PLUS_INF
+            if isinstance(end, PartialDate):
+                last = _release_of_date(end)[0]
         else:  # open: since always
             first, last = MINUS_INF, MINUS_INF
+        ends = _release(end, first)
         steps.append(
             _Step(
                 first,
@@ -162,22 +164,28 @@ def _steps(records: Iterable[Deployment | ControlTransfer], forces: frozenset[st
     return steps
 
 
-def _release(end: object) -> tuple[Key, Key] | None:
+def _release(end: object, start: Key) -> tuple[Key, Key] | None:
     """When a transfer ending at ``end`` hands the force back: just after the period's last
-    moment (``None``: never, an open end)."""
+    moment (``None``: never, an open end; an unknown end: at any moment from ``start``, the
+    earliest the transfer can begin)."""
     if isinstance(end, PartialDate):
-        if end.hour is not None:
-            return _after(end.earliest_key), _after(end.latest_key)
-        first_day = PartialDate.from_date(end.earliest)
-        return _after(first_day.latest_key), _after(end.latest_key)
+        return _release_of_date(end)
     if end is OPEN:
         return None
-    return MINUS_INF, PLUS_INF  # unknown end: it may have ended at any moment
+    return start, PLUS_INF
+
+
+def _release_of_date(end: PartialDate) -> tuple[Key, Key]:
+    if end.hour is not None:
+        return _after(end.earliest_key), _after(end.latest_key)
+    first_day = PartialDate.from_date(end.earliest)
+    return _after(first_day.latest_key), _after(end.latest_key)
 
 
 def _home(force: str, steps: Sequence[_Step], get: Callable[[str], object]) -> _State:
-    if steps and not steps[0].release and steps[0].home is not None:
-        return _State(steps[0].home, None, None, (), (steps[0].record,))
+    first = next((s for s in steps if not s.release), None)
+    if first is not None and first.home is not None:
+        return _State(first.home, None, None, (), (first.record,))
     agency = get(force)
     above = None
     if isinstance(agency, Agency):
