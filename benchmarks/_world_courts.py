@@ -1,11 +1,14 @@
-"""The benchmark world's figures, courts and transfers of control (for ``bench_query.py``).
+"""The benchmark world's figures, courts, transfers of control, events and relations (for
+``bench_query.py``).
 
 Figures: each subject (a deployment) has several claimants, and each claimant revises its
 number over time (same metric, subject, unit and period, later ``as_of``) — so the figures of one
 subject mix revisions and contradictions. Cases challenge a law and name an official defendant
 succeeded through time (official capacity), and their rulings act on the law and then on each
 other (a stay of the injunction, an affirmance or a vacatur, a stay of the stay). Control
-transfers place a local police force under a federal department for a period.
+transfers place a local police force under a federal department for a period. Events (raids,
+protests, arrests) happen in one or two places on a day or a few days; relations link
+deployments to the laws they respond to or retaliate for, asserted by an agency.
 """
 
 from __future__ import annotations
@@ -19,15 +22,20 @@ from policyconflict import (
     Agency,
     AgencyKind,
     ControlTransfer,
+    Event,
+    EventKind,
     Figure,
     LegalCase,
     Outcome,
     OutcomeEffect,
     PartialDate,
+    Participant,
     Party,
     PartyRole,
     Period,
+    Predicate,
     Quantity,
+    Relation,
     Ruling,
     RulingKind,
 )
@@ -155,6 +163,49 @@ def control_transfers(
                 from_command=homes[k],
                 period=Period(start=_day(start), end=_day(start + rng.randint(7, 90))),
                 legal_status="federal-service",
+            )
+        )
+    return found
+
+
+def events(rng: random.Random, pick_place: Any, actors: Sequence[str], count: int) -> list[Event]:
+    """``count`` events in one or two places each (``pick_place`` draws a place)."""
+    found = []
+    for i in range(count):
+        start = 736_330 + rng.randint(0, 8 * 365)
+        found.append(
+            Event(
+                id=f"event-{i}",
+                kind=rng.choice([EventKind.RAID, EventKind.PROTEST, EventKind.ARREST]),
+                name=f"Event {i}",
+                period=Period(start=_day(start), end=_day(start + rng.choice([0, 0, 1, 3]))),
+                places=tuple(sorted({pick_place() for _ in range(rng.randint(1, 2))})),
+                participants=(Participant(entity=rng.choice(actors)),),
+            )
+        )
+    return found
+
+
+def relations(
+    rng: random.Random,
+    deployments: Sequence[Any],
+    laws: Sequence[Any],
+    asserters: Sequence[str],
+    count: int,
+) -> list[Relation]:
+    """``count`` relations from deployments (the first the most linked) to laws."""
+    predicates = [Predicate.RESPONDS_TO, Predicate.RETALIATION_FOR, Predicate.CHALLENGES]
+    found = []
+    for i in range(count):
+        subject = deployments[min(int(rng.paretovariate(1.1)) - 1, len(deployments) - 1)]
+        found.append(
+            Relation(
+                id=f"relation-{i}",
+                subject=subject.id,
+                predicate=rng.choice(predicates),
+                object=rng.choice(laws).id,
+                asserted_by=rng.choice(asserters),
+                period=subject.period,
             )
         )
     return found

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import datetime as dt
 import gc
 import random
 import statistics
@@ -346,9 +347,13 @@ def build_corpus_story(n: int, seed: int = 7) -> Story:
     transfers = _world_courts.control_transfers(
         rng, [a.id for a in local], [a.jurisdiction for a in local], max(10, n // 5000)
     )
+    events = _world_courts.events(rng, pick_place, federal_ids, max(40, n // 50))
+    relations = _world_courts.relations(rng, deployments, laws, federal_ids, max(40, n // 100))
     return Story(
         id="benchmark",
         title="Benchmark corpus",
+        events=tuple(events),
+        relations=tuple(relations),
         figures=tuple(figures),
         legal_cases=tuple(cases),
         rulings=tuple(rulings),
@@ -484,7 +489,34 @@ def arrow_tables(corpus: Corpus) -> dict[str, pa.Table]:
                 ("hi", hi),
             ):
                 parties[key].append(value)
+    xfer: dict[str, list[Any]] = {k: [] for k in ("force", "to_command", "lo", "hi")}
+    for t in corpus.entities("control_transfers"):
+        lo, hi = outer_bounds(t.period)
+        for key, value in (
+            ("force", t.force),
+            ("to_command", t.to_command),
+            ("lo", lo),
+            ("hi", hi),
+        ):
+            xfer[key].append(value)
+    rels: dict[str, list[Any]] = {"pos": [], "subject": []}
+    for pos, rel in enumerate(corpus.entities("relations")):
+        rels["pos"].append(pos)
+        rels["subject"].append(rel.subject)
+    evs: dict[str, list[Any]] = {"pos": [], "lo": [], "hi": []}
+    ev_places: dict[str, list[Any]] = {"pos": [], "place": []}
+    for pos, ev in enumerate(corpus.entities("events")):
+        lo, hi = outer_bounds(ev.period)
+        for key, value in (("pos", pos), ("lo", lo), ("hi", hi)):
+            evs[key].append(value)
+        for place in ev.places:
+            ev_places["pos"].append(pos)
+            ev_places["place"].append(place)
     return {
+        "xfer": pa.table(xfer),
+        "rel": pa.table(rels),
+        "ev": pa.table(evs),
+        "ev_places": pa.table(ev_places),
         "fig": pa.table(figs),
         "rul": pa.table(rul),
         "case_parties": pa.table(parties),
@@ -538,6 +570,11 @@ def shapes(corpus: Corpus) -> list[Shape]:
     ice_members = corpus.members("ice")  # the same set DuckDB is given
     la_city_up = (LA_CITY, *corpus.ancestors(LA_CITY))
     st_in = "SELECT DISTINCT s.pos FROM st s"
+    transfer = corpus.entities("control_transfers")[0]  # a day in the middle of its period
+    force = transfer.force
+    middle = transfer.period.start.earliest.toordinal() + transfer.period.end.earliest.toordinal()
+    at = PartialDate.from_date(dt.date.fromordinal(middle // 2))
+    at_lo, at_hi = date_bounds(at)
     return [
         Shape(
             "opposing statements within California in one month",
@@ -660,7 +697,40 @@ def shapes(corpus: Corpus) -> list[Shape]:
             pairs=True,
             compare=_ruling_parties,
         ),
+        # -- command, relations and events (engineer q4's calls; shapes by q5) ---------------
+        Shape(
+            "command of one unit on a date",
+            lambda c: (c.command_on(force, at),),
+            f"SELECT coalesce((SELECT to_command FROM xfer WHERE force = '{force}' "
+            f"AND lo <= {at_hi} AND hi >= {at_lo} ORDER BY lo DESC LIMIT 1), 'home')",
+            compare=lambda _c, answer: [a.authority for a in answer],
+        ),
+        Shape(
+            "relations of one subject",
+            lambda c: c.relations(subject="deployment-0"),
+            "SELECT pos FROM rel WHERE subject = 'deployment-0' ORDER BY 1",
+            compare=_relation_positions,
+        ),
+        Shape(
+            "events within a place in a year",
+            lambda c: c.events(within=CA, during=year),
+            "SELECT DISTINCT e.pos FROM ev e JOIN ev_places p ON p.pos = e.pos "
+            f"WHERE p.place IN (SELECT v FROM q_ca) AND e.lo <= {y_hi} AND e.hi >= {y_lo} "
+            "ORDER BY 1",
+            _one("q_ca", sorted(corpus.descendants(CA))),
+            compare=_event_positions,
+        ),
     ]
+
+
+def _relation_positions(corpus: Corpus, result: Any) -> list[Any]:
+    where = {r.id: i for i, r in enumerate(corpus.entities("relations"))}
+    return [where[r.id] for r in result]
+
+
+def _event_positions(corpus: Corpus, result: Any) -> list[Any]:
+    where = {e.id: i for i, e in enumerate(corpus.entities("events"))}
+    return [where[e.id] for e in result]
 
 
 def _figure_positions(corpus: Corpus, result: Any) -> list[Any]:
