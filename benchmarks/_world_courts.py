@@ -1,7 +1,7 @@
 """The benchmark world's figures, courts, transfers of control, events and relations (for
 ``bench_query.py``).
 
-Figures: each subject (a deployment) has several claimants, and each claimant revises its
+Figures: each subject (a deployment) has two or three claimants, and each claimant revises its
 number over time (same metric, subject, unit and period, later ``as_of``) — so the figures of one
 subject mix revisions and contradictions. Cases challenge a law and name an official defendant
 succeeded through time (official capacity), and their rulings act on the law and then on each
@@ -61,26 +61,31 @@ def _day(ordinal: int) -> PartialDate:
 def figures(
     rng: random.Random, deployments: Sequence[Any], organizations: Sequence[str], count: int
 ) -> list[Figure]:
-    """``count`` figures about the deployments, the first deployments the most reported."""
+    """About ``count`` figures about the first deployments: each subject has two or three
+    claimants, each reporting one to three numbers over time (a revision keeps the metric,
+    unit and period and has a later ``as_of``), so a subject holds up to nine figures."""
     found: list[Figure] = []
-    subjects = deployments[: max(1, count // 6)]
-    for i in range(count):
-        subject = subjects[min(int(rng.paretovariate(1.2)) - 1, len(subjects) - 1)]
+    pool = _CLAIMANTS + list(organizations[:3])
+    for subject in deployments:
+        if len(found) >= count:
+            break
         start = subject.period.start
         base = start.earliest.toordinal() if isinstance(start, PartialDate) else 736_000
-        claimant = rng.choice(_CLAIMANTS + list(organizations[:3]))
-        found.append(
-            Figure(
-                id=f"figure-{i}",
-                metric=rng.choice(["officers-deployed", "arrests"]),
-                quantity=Quantity.exact(rng.choice([50, 100, 100, 150, 200, 500])),
-                unit="people",
-                subject=subject.id,
-                period=subject.period,
-                as_of=_day(base + rng.randint(0, 120)),
-                claimed_by=claimant,
-            )
-        )
+        for claimant in rng.sample(pool, rng.randint(2, 3)):
+            value = rng.choice([50, 100, 150, 200, 500])
+            for k in range(rng.randint(1, 3)):
+                found.append(
+                    Figure(
+                        id=f"figure-{len(found)}",
+                        metric="officers-deployed",
+                        quantity=Quantity.exact(value + 10 * k),
+                        unit="people",
+                        subject=subject.id,
+                        period=subject.period,
+                        as_of=_day(base + 30 * k + rng.randint(0, 20)),
+                        claimed_by=claimant,
+                    )
+                )
     return found
 
 
