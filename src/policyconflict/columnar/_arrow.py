@@ -303,53 +303,50 @@ Groups = dict[tuple[Any, ...], list[tuple[int, Any]]]
 def _records(table: Table, data: dict[str, pa.Table]) -> Groups:
     """The rows of ``table`` as plain JSON values (their link tables' rows in them), grouped by
     the record they belong to: ``(story,)`` for an entity table, else the story, the owner's
-    position and the positions above."""
+    position and the positions above. Built a column at a time."""
     columns = _columns(data.get(table.name), table)
-    children = [(link.path, _records(link.table, data)) for link in table.links]
     stories = columns[IN_STORY]
     positions = columns[ORDINAL]
-    owners = columns[OWNER_ORDINAL] if table.is_link else positions
-    parents = [columns[f"{level}_{ORDINAL}"] for level in table.levels[:-1]]
-    plan = [
-        (
-            leaf.path,
-            columns[leaf.column],
-            columns[f"{leaf.column}_is_integer"] if leaf.kind == "number" else None,
-        )
-        for leaf in table.leaves
-    ]
-    scalar = columns["value"] if table.cls is None else None
+    if table.is_link:
+        parents = [columns[OWNER_ORDINAL]]
+        parents += [columns[f"{level}_{ORDINAL}"] for level in table.levels[:-1]]
+        mine: list[tuple[Any, ...]] = list(zip(stories, *parents, strict=True))
+    else:
+        mine = [(story,) for story in stories]
+    values: list[Any] = columns["value"] if table.cls is None else [{} for _ in stories]
+    if table.cls is not None:
+        for leaf in table.leaves:
+            _fill_column(values, leaf, columns)
+    if table.links:
+        rows = {
+            (*key, pos): row for row, (key, pos) in enumerate(zip(mine, positions, strict=True))
+        }
+        for link in table.links:
+            for key, items in _records(link.table, data).items():
+                items.sort(key=_first)
+                _put(values[rows[key]], link.path, [v for _, v in items])
     groups: Groups = {}
-    for row in range(len(stories)):
-        story, position = stories[row], positions[row]
-        if table.is_link:
-            above = tuple(p[row] for p in parents)
-            mine: tuple[Any, ...] = (story, owners[row], *above)
-            child_key: tuple[Any, ...] = (*mine, position)
-        else:
-            mine, child_key = (story,), (story, position)
-        value: Any
-        if scalar is not None:
-            value = scalar[row]
-        else:
-            value = {}
-            for path, values, whole in plan:
-                found = values[row]
-                if found is None:
-                    continue
-                if whole is not None and whole[row]:
-                    found = int(found)
-                if len(path) == 1:
-                    value[path[0]] = found
-                else:
-                    _put(value, path, found)
-            for path, items in children:
-                got = items.get(child_key)
-                if got:
-                    got.sort(key=_first)
-                    _put(value, path, [v for _, v in got])
-        groups.setdefault(mine, []).append((position, value))
+    for key, position, value in zip(mine, positions, values, strict=True):
+        groups.setdefault(key, []).append((position, value))
     return groups
+
+
+def _fill_column(values: list[dict[str, Any]], leaf: Leaf, columns: dict[str, list[Any]]) -> None:
+    """Put one leaf's column into the rows' values (a null leaves the key out)."""
+    found = columns[leaf.column]
+    path = leaf.path
+    if leaf.kind == "number":
+        whole = columns[f"{leaf.column}_is_integer"]
+        found = [int(v) if v is not None and w else v for v, w in zip(found, whole, strict=True)]
+    if len(path) == 1:
+        name = path[0]
+        for value, item in zip(values, found, strict=True):
+            if item is not None:
+                value[name] = item
+        return
+    for value, item in zip(values, found, strict=True):
+        if item is not None:
+            _put(value, path, item)
 
 
 def _first(item: tuple[int, Any]) -> int:
