@@ -90,7 +90,8 @@ def test_a_question_about_one_id_answers_for_its_cluster(
     said = {s.id for s in plain.statements() if placed(s.speaker) or placed(s.on_behalf_of)}
     assert asked == in_arrival_order(plain, "statements", said)
     assert corpus.places_of(actor) == frozenset().union(*map(plain.places_of, actors))
-    assert corpus.members(actor) == frozenset().union(*map(plain.members, actors))
+    belong = frozenset().union(*map(plain.members, actors))
+    assert corpus.members(actor) == {m for h in belong for m in corpus.cluster(h)}
     assert corpus.descendants(place) == frozenset().union(*map(plain.descendants, places))
     if actor in PERSONS:
         held = {r.id for m in actors if m in PERSONS for r in plain.roles_of(m)}
@@ -125,7 +126,7 @@ def test_positions_on_one_id_are_the_evidence_about_every_id_of_its_cluster(
             assert held.person in corpus.cluster(record.actor) or record.speaking_for is not None
 
 
-def test_an_actor_is_placed_by_a_role_of_its_cluster() -> None:
+def test_an_actor_is_placed_by_a_role_of_its_cluster_and_is_a_member_of_its_body() -> None:
     homan = person(id="person:homan", name="Tom Homan")
     thomas = person(id="person:thomas-homan", name="Thomas Homan")
     ice = Agency(id="agency:us/dhs/ice", name="ICE", kind=AgencyKind.AGENCY, jurisdiction=US)
@@ -148,6 +149,7 @@ def test_an_actor_is_placed_by_a_role_of_its_cluster() -> None:
         (alone,) = corpus.positions(ice.id)
         assert (alone.level, alone.role) == ("non-governmental", None)
         assert corpus.statements(within=US) == ()
+        assert corpus.statements(speaker_org=ice.id) == ()
         corpus.add(
             attrs.evolve(
                 story(persons=(homan, thomas), relations=(same(1, homan.id, thomas.id),)),
@@ -158,6 +160,8 @@ def test_an_actor_is_placed_by_a_role_of_its_cluster() -> None:
         assert (joined.actor, joined.level, joined.role) == (homan.id, "country", director.id)
         assert corpus.places_of(homan.id) == {US}
         assert corpus.statements(within=US) == (said,)
+        assert homan.id in corpus.members(ice.id)
+        assert corpus.statements(speaker_org=ice.id) == (said,)
 
 
 def test_both_ids_stay_entities_and_a_link_across_kinds_joins_nothing() -> None:

@@ -12,7 +12,8 @@ cluster), and the places of one id are
   time: a mayor quoted the week after leaving office is still placed in the city).
 
 The members of an organization ``X`` are ``X``, every agency below it (``parent`` chains: ICE is a
-member of DHS), and every person who held a role in any of those.
+member of DHS), and every person who held a role in any of those — and every id of the same-as
+cluster of each of them.
 """
 
 from __future__ import annotations
@@ -114,5 +115,7 @@ class Actors:
             found = set(bodies)
             for body in bodies:
                 found |= self._holders.get(body, set())
-            cached = self._members[organization] = frozenset(found)
+            cached = self._members[organization] = frozenset(
+                m for actor in found for m in self._cluster(actor)
+            )
         return cached

@@ -50,9 +50,10 @@ class Backend(Protocol):
     argument is passed by its name in this protocol. An id argument is one id: the corpus asks
     once for each id of a same-as cluster and unites the answers
     (:mod:`policyconflict._sameas`) — but an actor's places (:meth:`places_of`, and so where a
-    statement is placed) and the targets and roles of :meth:`positions` are of the clusters
-    themselves, which a backend reads from ``store.cluster`` (and, if it keeps something
-    derived from them, rebuilds when ``store.cluster_version`` changes). The store is only ever
+    statement is placed), the members of a body (:meth:`members`) and the targets and roles of
+    :meth:`positions` are of the clusters themselves, which a backend reads from
+    ``store.cluster`` (and, if it keeps something derived from them, rebuilds when
+    ``store.cluster_version`` changes). The store is only ever
     grown, by :meth:`Corpus.add <policyconflict.query.Corpus.add>`, which calls :meth:`added`
     right after.
 
@@ -96,7 +97,7 @@ class Backend(Protocol):
 
     def members(self, organization: str) -> frozenset[str]:
         """``organization``, the agencies below it and everyone who held a role in any of
-        them."""
+        them, with every id of the same-as cluster of each."""
         ...
 
     def places_of(self, actor: str) -> frozenset[str]:

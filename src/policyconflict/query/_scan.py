@@ -96,7 +96,11 @@ class Lookup:
         return frozenset(found)
 
     def member(self, actor: str, organization: str) -> bool:
-        """Whether ``actor`` is ``organization``, below it, or held a role in either."""
+        """Whether ``actor`` — or an id of its same-as cluster — is ``organization``, below it,
+        or held a role in either."""
+        return any(self._member_one(m, organization) for m in self.cluster(actor))
+
+    def _member_one(self, actor: str, organization: str) -> bool:
         if organization in self.agency_chain(actor):
             return True
         return any(

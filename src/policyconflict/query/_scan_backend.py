@@ -88,7 +88,8 @@ class ScanBackend:
 
     def members(self, organization: str) -> frozenset[str]:
         lookup = self.lookup
-        actors = {organization, *lookup.agencies, *lookup.roles_of}
+        held = {organization, *lookup.agencies, *lookup.roles_of}
+        actors = {m for a in held for m in lookup.cluster(a)}
         return frozenset(a for a in actors if lookup.member(a, organization))
 
     def places_of(self, actor: str) -> frozenset[str]:

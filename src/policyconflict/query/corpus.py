@@ -378,7 +378,8 @@ class Corpus:
 
     def members(self, organization: str) -> frozenset[str]:
         """``organization``, the agencies below it, and everyone who held a role in any of them
-        (the speakers ``statements(speaker_org=...)`` counts)."""
+        (the speakers ``statements(speaker_org=...)`` counts), with every id of the same-as
+        cluster of each (and of ``organization``'s)."""
         self._known(organization, "organization")
         return self._each(organization, self._backend.members)
 
