@@ -581,6 +581,9 @@ def test_query_roles_conflicts_and_timeline(story_file: Path, founding_story: St
     assert [(t["entity"], t["what"]) for t in timeline] == [
         (e.entity, e.what) for e in corpus.timeline()
     ]
+    assert [(t["field"], t["detail"], t["evidence"]) for t in timeline] == [
+        (e.field, e.detail, list(e.evidence)) for e in corpus.timeline()
+    ]
 
 
 def test_query_with_no_match_says_so(story_file: Path) -> None:

@@ -355,6 +355,15 @@ def _timeline(corpus: Any, _args: argparse.Namespace) -> Answer:
     entries = corpus.timeline()
     rows = [[str(e.when), e.kind, e.what, _label(corpus, e.entity)] for e in entries]
     value = [
-        {"when": str(e.when), "entity": e.entity, "kind": e.kind, "what": e.what} for e in entries
+        {
+            "when": str(e.when),
+            "entity": e.entity,
+            "kind": e.kind,
+            "what": e.what,
+            "field": e.field,
+            "detail": e.detail,
+            "evidence": list(e.evidence),
+        }
+        for e in entries
     ]
     return ("when", "kind", "what", "entity"), rows, value
