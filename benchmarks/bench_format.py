@@ -40,6 +40,8 @@ from typing import Any
 
 from peers import CHANNELS, STANCES, TAGS, msgspec_models, pydantic_models
 
+from policyconflict.serialization import FORMAT_VERSION
+
 WORDS = [
     "officers",
     "agency",
@@ -152,7 +154,7 @@ def statements_document(n: int) -> bytes:
     """One story document: ``n`` statements plus the persons and sources they refer to."""
     doc = {
         "format": "policyconflict",
-        "version": 1,
+        "version": FORMAT_VERSION,
         "id": "story:benchmark",
         "title": "Benchmark story",
         "persons": sorted((person_value(i) for i in range(97)), key=lambda v: v["id"]),
@@ -177,7 +179,7 @@ assert [tag for tag, _make in MIXED] == TAGS, "the peers' record union follows M
 
 def mixed_corpus(n: int) -> bytes:
     """A JSON Lines corpus of ``n`` records of six kinds, round robin."""
-    lines = ['{"format":"policyconflict","type":"header","version":1}']
+    lines = [f'{{"format":"policyconflict","type":"header","version":{FORMAT_VERSION}}}']
     for i in range(n):
         tag, make = MIXED[i % len(MIXED)]
         value = {**make(i), "type": tag}

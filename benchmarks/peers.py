@@ -125,7 +125,7 @@ def pydantic_models() -> dict[str, Any]:
 
     class Document(Model):
         format: Literal["policyconflict"]
-        version: Literal[1]
+        version: Literal[2]
         id: Id
         title: Text
         persons: tuple[Person, ...] = ()
@@ -274,7 +274,7 @@ def msgspec_models() -> dict[str, Any]:
 
     class Document(msgspec.Struct, **opts):
         format: Literal["policyconflict"]
-        version: Literal[1]
+        version: Literal[2]
         id: Id
         title: Text
         persons: tuple[PersonNoTag, ...] = ()
