@@ -145,7 +145,7 @@ def figure_value(i: int) -> dict[str, Any]:
         "quantity": {"kind": "exact", "value": i % 500},
         "unit": "officers",
         "period": "2020-02/2020-05",
-        "claimed_by": f"agency:a{i % 29}",
+        "claimed_by": [f"agency:a{i % 29}"],
         "sources": [{"source": f"source:s{i % 53}", "quote": _words(i, 4)}],
     }
 

@@ -120,7 +120,7 @@ def pydantic_models() -> dict[str, Any]:
         quantity: Quantity
         unit: Text | None = None
         period: Annotated[str, Field(pattern=r"^[0-9./-]*$")] | None = None
-        claimed_by: Id | None = None
+        claimed_by: tuple[Id, ...] = ()
         sources: tuple[Citation, ...] = ()
 
     class Document(Model):
@@ -244,7 +244,7 @@ def msgspec_models() -> dict[str, Any]:
         quantity: Quantity
         unit: Text | None = None
         period: Annotated[str, Meta(pattern=r"^[0-9./-]*$")] | None = None
-        claimed_by: Id | None = None
+        claimed_by: tuple[Id, ...] = ()
         sources: tuple[Citation, ...] = ()
 
     class StatementNoTag(msgspec.Struct, **opts):

@@ -857,7 +857,7 @@ def _figures() -> tuple[Figure, ...]:
             unit="cases",
             subject=ICE,
             period=FY2018,
-            claimed_by=DHS,
+            claimed_by=(DHS,),
             sources=(cite("2.6 million in fiscal year 2018"),),
         ),
         # "over 3.2 million" is a strict bound (more than 3.2 million). Quantity has no strict
@@ -870,7 +870,7 @@ def _figures() -> tuple[Figure, ...]:
             unit="cases",
             subject=ICE,
             period=FY2019,
-            claimed_by=DHS,
+            claimed_by=(DHS,),
             sources=(
                 cite(
                     "to over 3.2 million in the following fiscal year, according to DHS",
@@ -886,7 +886,7 @@ def _figures() -> tuple[Figure, ...]:
             unit="officers",
             subject=ERO,
             as_of=PUBLISHED,
-            claimed_by=ICE,
+            claimed_by=(ICE,),
             sources=(
                 cite("5,300 ERO (Enforcement and Removal Operations) law enforcement officers"),
             ),
@@ -1077,7 +1077,8 @@ def main(argv: Sequence[str] | None = None) -> Path:
     for figure in story.figures:
         quantity = figure.quantity.text or str(figure.quantity.value)
         when = f" in {figure.period}" if figure.period else f" as of {figure.as_of}"
-        claimant = _label(story, figure.claimed_by) if figure.claimed_by else "the source"
+        claimants = [_label(story, c) for c in figure.claimed_by]
+        claimant = " and ".join(claimants) if claimants else "the source"
         print(f"  {figure.metric}: {quantity} {figure.unit}{when}, per {claimant}")
 
     dump(story, output)

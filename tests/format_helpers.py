@@ -98,7 +98,7 @@ def small_story() -> Story:
                 metric="officers",
                 quantity=Quantity.exact(100),
                 period=Period.parse("2020-02/2020-05"),
-                claimed_by="agency:us/dhs/ice",
+                claimed_by=("agency:us/dhs/ice",),
             ),
         ),
     )

@@ -107,14 +107,14 @@ def _story(*, provision_effect: ProvisionEffect = ProvisionEffect.RESTRICTS) -> 
             metric="arrests",
             quantity=Quantity.exact(100),
             subject="ice",
-            claimed_by="ice",
+            claimed_by=("ice",),
         ),
         Figure(
             id="fig-b",
             metric="arrests",
             quantity=Quantity.about(150),
             subject="ice",
-            claimed_by="dhs",
+            claimed_by=("dhs",),
         ),
         Figure(id="fig-c", metric="detentions", quantity=Quantity.between(5, 9), subject="ice"),
         Figure(id="fig-d", metric="detentions", quantity=Quantity.at_least(7), subject="ice"),
@@ -226,8 +226,12 @@ def test_a_revision_by_one_claimant_is_no_conflict(indexed: bool) -> None:
         Source(id="s2", kind=SourceKind.PRESS_RELEASE, title="F", published=_d("2020-05-09")),
     )
     told = _reports(
-        _people("fig-a", Quantity.exact(120), claimed_by="ice", sources=(Citation(source="s1"),)),
-        _people("fig-b", Quantity.exact(134), claimed_by="ice", sources=(Citation(source="s2"),)),
+        _people(
+            "fig-a", Quantity.exact(120), claimed_by=("ice",), sources=(Citation(source="s1"),)
+        ),
+        _people(
+            "fig-b", Quantity.exact(134), claimed_by=("ice",), sources=(Citation(source="s2"),)
+        ),
         sources=published,
     )
     corpus = Corpus([told], gazetteer=None, indexed=indexed)
@@ -264,7 +268,7 @@ def _figure_lists(draw: st.DrawFn) -> list[Figure]:
                 subject=draw(st.sampled_from((None, "ice"))),
                 period=draw(st.sampled_from((None, Period.parse("2020-05/2020-05")))),
                 as_of=draw(st.sampled_from((None, _d("2020-05-01"), _d("2020-06")))),
-                claimed_by=draw(st.sampled_from((None, "ice", "dhs"))),
+                claimed_by=draw(st.sampled_from(((), ("ice",), ("dhs",), ("ice", "dhs")))),
                 sources=() if source is None else (Citation(source=source),),
             )
         )

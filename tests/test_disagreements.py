@@ -302,8 +302,8 @@ def test_as_of_dates_that_may_be_the_same_day_are_compared() -> None:
 def test_a_preliminary_and_a_final_count_by_one_claimant_published_days_apart_are_a_revision() -> (
     None
 ):
-    preliminary = figure("figure:a", Quantity.exact(120), A, claimed_by=POLICE)
-    final = figure("figure:b", Quantity.exact(134), C, claimed_by=POLICE)
+    preliminary = figure("figure:a", Quantity.exact(120), A, claimed_by=(POLICE,))
+    final = figure("figure:b", Quantity.exact(134), C, claimed_by=(POLICE,))
     told = story(preliminary, final)
     assert disagreements(told) == ()
     (only,) = revisions(told)
@@ -312,8 +312,8 @@ def test_a_preliminary_and_a_final_count_by_one_claimant_published_days_apart_ar
 
 
 def test_two_claimants_that_give_different_counts_disagree_whenever_they_published() -> None:
-    police = figure("figure:a", Quantity.exact(120), A, claimed_by=POLICE)
-    dhs = figure("figure:b", Quantity.exact(134), C, claimed_by=DHS)
+    police = figure("figure:a", Quantity.exact(120), A, claimed_by=(POLICE,))
+    dhs = figure("figure:b", Quantity.exact(134), C, claimed_by=(DHS,))
     unclaimed = figure("figure:c", Quantity.exact(150), B)
     told = story(police, dhs, unclaimed)
     assert [x.entities for x in disagreements(told)] == [

@@ -349,10 +349,10 @@ def test_figures_have_exact_fiscal_year_periods(story: Story) -> None:
     assert fy2019.quantity.kind is QuantityKind.AT_LEAST
     assert fy2019.quantity.bounds == (3_200_000, None)
     assert fy2019.quantity.text == "over 3.2 million"
-    assert {f.claimed_by for f in non_detained} == {example.DHS}
+    assert {f.claimed_by for f in non_detained} == {(example.DHS,)}
     (officers,) = [f for f in story.figures if f.metric == "law-enforcement-officers"]
     assert officers.quantity == Quantity(kind=QuantityKind.EXACT, value=5300, text="5,300")
-    assert officers.claimed_by == example.ICE
+    assert officers.claimed_by == (example.ICE,)
 
 
 def test_competing_readings_of_the_deployment(story: Story) -> None:

@@ -42,7 +42,7 @@ def test_a_bad_value_and_a_dangling_reference_are_both_reported() -> None:
 def test_a_dangling_reference_in_the_entity_with_the_bad_value_is_reported() -> None:
     document = small_document()
     document["figures"][0]["period"] = "2020-13"
-    document["figures"][0]["claimed_by"] = "agency:nobody"
+    document["figures"][0]["claimed_by"] = ["agency:nobody"]
     assert problems(document) == [("$.figures[0].period", "bad-date")]
     # the figure did not load, so its references are not known: only its own problem is told;
     # other entities' references are

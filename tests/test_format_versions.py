@@ -40,9 +40,20 @@ def test_version_two_registers_the_one_migration_from_version_one() -> None:
     assert set(MIGRATIONS) == {1}
 
 
+def one_claimant(figure: dict[str, Any]) -> dict[str, Any]:
+    """A version-2 figure of one claimant written as version 1 wrote it: a claimant string."""
+    (claimant,) = figure["claimed_by"]
+    return {**figure, "claimed_by": claimant}
+
+
+def version_one(document: dict[str, Any]) -> dict[str, Any]:
+    """A version-2 document of figures with one claimant each, as version 1 wrote it."""
+    return {**document, "version": 1, "figures": [one_claimant(f) for f in document["figures"]]}
+
+
 def test_a_version_one_document_loads_as_the_same_story() -> None:
-    old = small_document()
-    old["version"] = 1
+    old = version_one(small_document())
+    assert old["figures"][0]["claimed_by"] == "agency:us/dhs/ice"
     assert loads(json.dumps(old)) == small_story().canonical()
 
 
@@ -54,6 +65,7 @@ def version_one_text(text: str) -> str:
     lines[0]["version"] = 1
     for line in lines:
         line.pop("in_story", None)
+    lines = [one_claimant(line) if line["type"] == "figure" else line for line in lines]
     return "".join(json.dumps(line, sort_keys=True) + "\n" for line in lines)
 
 
@@ -62,6 +74,7 @@ def test_a_version_one_corpus_loads_as_the_same_stories() -> None:
     old = version_one_text(text)
     assert "in_story" in text
     assert "in_story" not in old
+    assert '"claimed_by": "agency:us/dhs/ice"' in old
     assert list(read_stories(io.StringIO(old))) == list(read_stories(io.StringIO(text)))
 
 
@@ -80,6 +93,52 @@ def test_a_version_one_corpus_line_cannot_name_its_story() -> None:
     with pytest.raises(ValidationError, match="in_story") as caught:
         list(read_stories(io.StringIO(old)))
     assert caught.value.problems[0].code == "migration-failed"
+
+
+def test_a_version_one_figure_without_claimant_loads_with_none() -> None:
+    old = version_one(small_document())
+    del old["figures"][0]["claimed_by"]
+    (figure,) = loads(json.dumps(old)).figures
+    assert figure.claimed_by == ()
+
+
+@pytest.mark.parametrize(
+    ("where", "key", "value"),
+    [
+        ("figure", "notes", [{"text": "x", "by_encoder": True}]),
+        ("figure", "denominator", "ballots-cast"),
+        ("citation", "confidence", "inferred"),
+        ("citation", "assessments", [{"rating": "low"}]),
+        ("source", "edition", "late edition"),
+        ("source", "republication", "repost"),
+        ("source", "published_within", "2025-08/"),
+    ],
+)
+def test_a_version_one_document_cannot_hold_provenance_keys(
+    where: str, key: str, value: object
+) -> None:
+    old = version_one(small_document())
+    if where == "figure":
+        old["figures"][0][key] = value
+    elif where == "citation":
+        old["figures"][0]["sources"] = [{"source": old["sources"][0]["id"], key: value}]
+    else:
+        old["sources"][0][key] = value
+    with pytest.raises(ValidationError) as caught:
+        loads(json.dumps(old))
+    (problem,) = caught.value.problems
+    assert (problem.code, problem.path) == ("migration-failed", "$")
+    assert f"{key}: new in format version 2" in problem.message
+
+
+def test_a_version_one_figure_with_a_list_of_claimants_is_refused() -> None:
+    old = version_one(small_document())
+    old["figures"][0]["claimed_by"] = ["agency:us/dhs/ice"]
+    with pytest.raises(ValidationError) as caught:
+        loads(json.dumps(old))
+    (problem,) = caught.value.problems
+    assert problem.code == "migration-failed"
+    assert "list of claimants is new in format version 2" in problem.message
 
 
 def test_a_version_one_document_cannot_hold_what_version_two_added() -> None:
@@ -117,7 +176,7 @@ def test_a_registered_migration_upgrades_an_older_document(monkeypatch: pytest.M
         return {**document, "persons": people, "version": 1}
 
     assert {0: rename_people, 1: MIGRATIONS[1]} == _migrations.MIGRATIONS
-    old = small_document()
+    old = version_one(small_document())
     old["version"] = 0
     old["people"] = old.pop("persons")
     assert loads(json.dumps(old)) == small_story().canonical()

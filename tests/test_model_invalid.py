@@ -468,15 +468,21 @@ STORY_CASES: dict[str, tuple[Callable[[], Story], str, str]] = {
         "wrong-kind",
         "$.laws[0].issuer",
     ),
-    "figure claimed by a law": (
+    "figure claimed by a statement": (
         lambda: story(
-            laws=(law(),),
+            persons=(person(),),
+            statements=(statement(),),
             figures=(
-                Figure(id="figure:x", metric="x", quantity=Quantity.exact(1), claimed_by=law().id),
+                Figure(
+                    id="figure:x",
+                    metric="x",
+                    quantity=Quantity.exact(1),
+                    claimed_by=(statement().id,),
+                ),
             ),
         ),
         "wrong-kind",
-        "$.figures[0].claimed_by",
+        "$.figures[0].claimed_by[0]",
     ),
 }
 

@@ -39,9 +39,9 @@ def corpus(request: pytest.FixtureRequest) -> Corpus:
 def test_every_figure_of_the_shipped_stories(corpus: Corpus) -> None:
     found = corpus.figures()
     assert [(r.metric, r.subject, str(r.period), r.quantity.text, r.claimed_by) for r in found] == [
-        ("law-enforcement-officers", "agency:us/dhs/ice/ero", "None", "5,300", ICE),
-        (CASES, ICE, "2017-10-01/2018-09-30", "2.6 million", DHS),
-        (CASES, ICE, "2018-10-01/2019-09-30", "over 3.2 million", DHS),
+        ("law-enforcement-officers", "agency:us/dhs/ice/ero", "None", "5,300", (ICE,)),
+        (CASES, ICE, "2017-10-01/2018-09-30", "2.6 million", (DHS,)),
+        (CASES, ICE, "2018-10-01/2019-09-30", "over 3.2 million", (DHS,)),
     ]
     # The as-of date: the figure's own, else the date of the article citing it.
     assert {str(r.as_of) for r in found} == {"2020-02-14"}
@@ -89,7 +89,7 @@ def officers_story() -> Story:
             id=f"fig-{i}",
             metric="officers",
             subject="op",
-            claimed_by=claimant,
+            claimed_by=(claimant,),
             quantity=Quantity.about(value) if approx else Quantity.exact(value),
             as_of=None if as_of is None else PartialDate.parse(as_of),
             sources=(Citation(source="src:paper"),),

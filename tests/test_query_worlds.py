@@ -295,7 +295,7 @@ def worlds(draw: st.DrawFn) -> dict[str, list[Any]]:
             metric=draw(st.sampled_from(METRICS)),
             quantity=Quantity.exact(draw(st.integers(1, 3))),
             subject=draw(st.sampled_from([None, *AGENCIES[:2]])),
-            claimed_by=draw(st.sampled_from([None, *AGENCIES])),
+            claimed_by=tuple(draw(st.lists(st.sampled_from(AGENCIES), max_size=2, unique=True))),
             period=draw(st.one_of(st.none(), periods())),
             as_of=draw(st.one_of(st.none(), dates)),
         )

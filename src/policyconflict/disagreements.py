@@ -4,8 +4,9 @@ Nothing is merged away. Two sources that give different values for the same thin
 two entities, each citing its own source, and :func:`disagreements` lists every pair that does
 not agree:
 
-* **Figures** for the same ``metric``, ``subject``, ``unit`` and ``period``
-  (:func:`figure_key`): "5 percent" is not compared with "200 people".
+* **Figures** for the same ``metric``, ``subject``, ``unit``, ``denominator`` and ``period``
+  (:func:`figure_key`): "5 percent" is not compared with "200 people", nor 55 % of ballots
+  cast with 57 % of valid votes.
 * **Dates** of the same thing told twice: the model keeps one date per entity, so a second
   account of an event, a deployment, a statement, a ruling, ... is a second entity linked to
   the first by a ``Relation(predicate=same-as)``: the entities of one same-as cluster, by the
@@ -74,6 +75,7 @@ __all__ = [
     "APPROXIMATE_TOLERANCE",
     "Disagreement",
     "DisagreementKind",
+    "FigureKey",
     "Published",
     "Revision",
     "Side",
@@ -211,10 +213,10 @@ def _compared(story: Story) -> tuple[tuple[Disagreement, ...], tuple[Revision, .
             key, Revision(kind=kind, subject=subject, aspect=aspect, earlier=earlier, later=later)
         )
 
-    groups: dict[tuple[str, str | None, str | None, str], list[Figure]] = {}
+    groups: dict[FigureKey, list[Figure]] = {}
     for figure in story.figures:
         groups.setdefault(figure_key(figure), []).append(figure)
-    for (metric, subject, _unit, _period), figures in groups.items():
+    for (metric, subject, *_), figures in groups.items():
         for a, b in _pairs(figures):
             add_figures(subject, metric, a, b)
 
@@ -290,11 +292,16 @@ def _as_of_order(side: Side) -> tuple[object, ...]:
 # -- the rule for figures ------------------------------------------------------------------------
 
 
-def figure_key(figure: Figure) -> tuple[str, str | None, str | None, str]:
+FigureKey = tuple[str, str | None, str | None, str | None, str]
+"""What two figures share when they report the same number (:func:`figure_key`)."""
+
+
+def figure_key(figure: Figure) -> FigureKey:
     """What two figures must share to be reports of the same number: ``metric``, ``subject``,
-    ``unit`` and ``period`` (as text; ``""`` for none)."""
+    ``unit``, ``denominator`` (what a share is a share of) and ``period`` (as text; ``""`` for
+    none)."""
     period = "" if figure.period is None else str(figure.period)
-    return figure.metric, figure.subject, figure.unit, period
+    return figure.metric, figure.subject, figure.unit, figure.denominator, period
 
 
 def reported_on(entity: Any, published: Published) -> PartialDate | None:
@@ -310,11 +317,11 @@ def reported_on(entity: Any, published: Published) -> PartialDate | None:
 
 def is_revision(first: Figure, second: Figure, published: Published) -> bool:
     """Whether two figures are a change over time rather than two accounts of one number: both
-    give an ``as_of`` and the two cannot be the same day, or both are claimed by the same
+    give an ``as_of`` and the two cannot be the same day, or both are claimed by a same
     claimant and the dates they are true as of (:func:`reported_on`) cannot be the same day."""
     if first.as_of is not None and second.as_of is not None:
         return not first.as_of.may_overlap(second.as_of)
-    if first.claimed_by is None or first.claimed_by != second.claimed_by:
+    if not set(first.claimed_by).intersection(second.claimed_by):
         return False
     a, b = reported_on(first, published), reported_on(second, published)
     return a is not None and b is not None and not a.may_overlap(b)

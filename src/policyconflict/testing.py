@@ -6,6 +6,7 @@ Every strategy here is written by hand and makes valid values by construction:
 policyconflict`` never imports this module.
 
 * values: :func:`partial_dates`, :func:`periods`, :func:`quantities`, :func:`citations`,
+  :func:`notes`, :func:`assessments`,
   :func:`external_ids`, and text-like values (:func:`names`, :func:`entity_ids`, ...);
 * one strategy per entity class (:func:`persons`, :func:`laws`, :func:`rulings`, ...) and per
   nested value (:func:`positions`, :func:`outcomes`, ...);
@@ -91,6 +92,7 @@ from policyconflict._strategies.values import (
 from policyconflict.dates import PartialDate, Period
 from policyconflict.model import (
     Agency,
+    Assessment,
     Citation,
     CommandChange,
     ControlTransfer,
@@ -104,6 +106,7 @@ from policyconflict.model import (
     Jurisdiction,
     Law,
     LegalCase,
+    Note,
     Organization,
     Outcome,
     Participant,
@@ -127,6 +130,7 @@ __all__ = [
     "STRATEGIES",
     "IdPool",
     "agencies",
+    "assessments",
     "chronological",
     "citations",
     "command_changes",
@@ -146,6 +150,7 @@ __all__ = [
     "laws",
     "legal_cases",
     "names",
+    "notes",
     "ocd_division_ids",
     "organizations",
     "outcomes",
@@ -187,6 +192,29 @@ def citations(source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Cita
     if not source_ids:
         raise ValueError("citations() needs at least one source id")
     return _pool.citations(st.sampled_from(tuple(source_ids)))
+
+
+def notes(pool: IdPool | None = None) -> st.SearchStrategy[Note]:
+    """:class:`~policyconflict.model.Note` remarks: the encoder's own, or (with a ``pool``
+    holding sources) citing one of the pool's sources.
+
+    >>> from hypothesis import find
+    >>> find(notes(), lambda n: True).by_encoder
+    True
+    """
+    return _pool.built(_pool.draw_note, pool)
+
+
+def assessments(pool: IdPool | None = None) -> st.SearchStrategy[Assessment]:
+    """:class:`~policyconflict.model.Assessment` reliability ratings: by the encoder, or (with
+    a ``pool``) by one of the pool's people, bodies or sources, with a reason and a date.
+
+    >>> from hypothesis import find
+    >>> from policyconflict.model import Reliability
+    >>> find(assessments(), lambda a: a.rating is Reliability.LOW).rating
+    <Reliability.LOW: 'low'>
+    """
+    return _pool.built(_pool.draw_assessment, pool)
 
 
 _ENTITY_STRATEGIES: Final[tuple[Callable[..., st.SearchStrategy[Any]], ...]] = (
@@ -231,6 +259,8 @@ STRATEGIES: Final[dict[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
     Period: periods,
     Quantity: quantities,
     Citation: citations,
+    Note: notes,
+    Assessment: assessments,
     ExternalId: external_ids,
     Source: sources,
     Jurisdiction: jurisdictions,

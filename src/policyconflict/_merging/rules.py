@@ -46,6 +46,9 @@ NESTED: Final[Mapping[str, Rule]] = {
     "provisions": Rule.PARTS,
     # Unions are harmless here: more dockets, parties or participants add, never contradict.
     "dockets": Rule.SET,
+    # Notes and reliability assessments are remarks side by side: every story's are kept.
+    "notes": Rule.SET,
+    "assessments": Rule.SET,
     "parties": Rule.SET,
     "participants": Rule.SET,
     # These are one fact each: a union would double counts (units, tallies), give two stances

@@ -24,10 +24,22 @@ from policyconflict.model.actors import (
     Role,
 )
 from policyconflict.model.places import ExternalId, Jurisdiction, JurisdictionLevel
-from policyconflict.model.sources import Source, SourceKind
+from policyconflict.model.sources import PUBLISHERS, Republication, Source, SourceKind
 
 from .dates import partial_dates, periods
-from .pool import IdPool, below, built, cite, maybe, pick, pick_optional, require
+from .pool import (
+    IdPool,
+    below,
+    built,
+    candidates,
+    cite,
+    draw_assessments,
+    draw_notes,
+    maybe,
+    pick,
+    pick_optional,
+    require,
+)
 from .text import entity_ids, external_ids, jurisdiction_ids, language_tags, names, urls
 
 __all__ = ["agencies", "jurisdictions", "organizations", "persons", "roles", "sources"]
@@ -47,6 +59,7 @@ _TITLES: Final = st.one_of(
     st.sampled_from(("Mayor", "Chief of Police", "Acting Director")), names()
 )
 _SOURCE_KINDS: Final = st.sampled_from(SourceKind)
+_REPUBLICATIONS: Final = st.sampled_from(Republication)
 _LEVELS: Final = st.sampled_from(JurisdictionLevel)
 _AGENCY_KINDS: Final = st.sampled_from(AgencyKind)
 _ORGANIZATION_KINDS: Final = st.sampled_from(OrganizationKind)
@@ -74,16 +87,39 @@ def _parent(
 
 
 def draw_source(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -> Source:
-    """One source."""
+    """One source: sometimes without a title, dated or only bounded in time, sometimes a copy
+    of another source (one of the pool's, or just its publisher) or of a wire story."""
+    own = own_id(draw, id, entity_ids("source"))
+    published = draw(maybe(partial_dates()))
+    within = draw(maybe(periods())) if published is None else None
+    republication = draw(maybe(_REPUBLICATIONS))
+    original = publisher = wire = None
+    if republication is not None:
+        original = pick_optional(draw, pool, ("source",), exclude=(own,))
+        publisher = pick_optional(draw, pool, PUBLISHERS)
+        wire = pick_optional(draw, pool, PUBLISHERS)
+        if original is None and publisher is None and wire is None:
+            if pool is not None and not candidates(pool, PUBLISHERS):
+                republication = None  # nothing in the pool to be a copy of
+            else:
+                publisher = pick(draw, pool, PUBLISHERS)
     return Source(
-        id=own_id(draw, id, entity_ids("source")),
+        id=own,
         kind=draw(_SOURCE_KINDS),
-        title=draw(names(max_size=40)),
+        title=draw(maybe(names(max_size=40))),
         url=draw(maybe(urls())),
-        publisher=pick_optional(draw, pool, ("organization", "agency")),
+        publisher=pick_optional(draw, pool, PUBLISHERS),
         authors=draw(_ALIASES),
-        published=draw(maybe(partial_dates())),
+        published=published,
+        published_within=within,
         language=draw(maybe(language_tags())),
+        edition=draw(maybe(names(max_size=20))),
+        republication=republication,
+        republished_from=original,
+        original_publisher=publisher,
+        wire_service=wire,
+        assessments=draw_assessments(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -117,6 +153,7 @@ def draw_jurisdiction(
         external_ids=draw(_EXTERNAL_IDS),
         valid=draw(maybe(periods())),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -156,6 +193,7 @@ def draw_agency(
         aliases=draw(_ALIASES),
         external_ids=draw(_EXTERNAL_IDS),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -189,6 +227,7 @@ def draw_organization(draw: st.DrawFn, pool: IdPool | None, id: str | None = Non
         aliases=draw(_ALIASES),
         external_ids=draw(_EXTERNAL_IDS),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -214,6 +253,7 @@ def draw_person(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -> 
         aliases=draw(_ALIASES),
         external_ids=draw(_EXTERNAL_IDS),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -238,6 +278,7 @@ def draw_role(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -> Ro
         period=draw(periods()),
         acting=draw(_COIN),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 

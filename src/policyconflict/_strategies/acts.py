@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from policyconflict.model.actions import Deployment, DeploymentStatus, Event, EventKind
 from policyconflict.model.courts import CHALLENGEABLE, LegalCase, Ruling, RulingKind
-from policyconflict.model.figures import Figure
+from policyconflict.model.figures import CLAIMANTS, Figure
 from policyconflict.model.laws import Law, LawKind, Provision, ProvisionEffect
 from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import SPEAKERS, Channel, QuoteForm, Statement
@@ -30,6 +30,7 @@ from .pool import (
     built,
     candidates,
     cite,
+    draw_notes,
     maybe,
     pick,
     pick_many,
@@ -102,6 +103,7 @@ def draw_provision(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) 
         binds_description=draw(maybe(names())),
         counterparty=pick_many(draw, pool, ("agency", "organization")),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -146,6 +148,7 @@ def draw_law(
         repealed=repealed,
         provisions=tuple(draw_provision(draw, pool, p) for p in provision_ids),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -193,6 +196,7 @@ def draw_deployment(draw: st.DrawFn, pool: IdPool | None, id: str | None = None)
         if pool is None or len(candidates(pool, COMMANDERS)) >= 2
         else (),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -226,6 +230,7 @@ def draw_event(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -> E
         outcome=draw(maybe(names())),
         tallies=repeat(draw, 2, lambda: draw_tally(draw, pool)),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -265,6 +270,7 @@ def draw_statement(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) 
         translated_by=translated_by,
         positions=tuple(draw_position(draw, t) for t in targets),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -297,19 +303,21 @@ def draw_figure(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -> 
         subject=pick_optional(draw, pool, ANY, exclude=(own,)),
         period=draw(maybe(periods())),
         as_of=draw(maybe(partial_dates())),
-        claimed_by=pick_optional(draw, pool, SPEAKERS),
+        denominator=draw(maybe(topics())),
+        claimed_by=pick_many(draw, pool, CLAIMANTS, exclude=(own,), max_size=2),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
 def figures(pool: IdPool | None = None, *, id: str | None = None) -> st.SearchStrategy[Figure]:
     """:class:`~policyconflict.model.Figure` claims: a metric, a quantity, a unit, a subject, a
-    period, and who claims it.
+    period, a denominator, and who claims it (people, bodies or documents).
 
     >>> from hypothesis import find
     >>> from policyconflict.testing import figures
-    >>> find(figures(), lambda f: f.claimed_by is not None).claimed_by is not None
-    True
+    >>> len(find(figures(), lambda f: len(f.claimed_by) > 1).claimed_by)
+    2
     """
     return built(draw_figure, pool, id)
 
@@ -330,6 +338,7 @@ def draw_relation(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -
         description=draw(maybe(names())),
         period=draw(maybe(periods())),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -363,6 +372,7 @@ def draw_legal_case(draw: st.DrawFn, pool: IdPool | None, id: str | None = None)
         challenges=pick_many(draw, pool, CHALLENGEABLE),
         consolidated_with=pick_many(draw, pool, ("legal_case",), exclude=(own,)),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 
@@ -403,6 +413,7 @@ def draw_ruling(draw: st.DrawFn, pool: IdPool | None, id: str | None = None) -> 
         no_effect=no_effect,
         summary=draw(maybe(names())),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 

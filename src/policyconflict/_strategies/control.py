@@ -9,7 +9,18 @@ from policyconflict.model.actions import ControlTransfer
 
 from .actors import own_id
 from .dates import periods
-from .pool import IdPool, built, candidates, cite, maybe, pick, pick_many, pick_optional, require
+from .pool import (
+    IdPool,
+    built,
+    candidates,
+    cite,
+    draw_notes,
+    maybe,
+    pick,
+    pick_many,
+    pick_optional,
+    require,
+)
 from .text import entity_ids, topics
 from .values import COMMANDERS, LEGAL_BASES
 
@@ -32,6 +43,7 @@ def draw_control_transfer(
         legal_basis=pick_many(draw, pool, LEGAL_BASES),
         legal_status=draw(maybe(topics())),
         sources=cite(draw, pool),
+        notes=draw_notes(draw, pool),
     )
 
 

@@ -18,10 +18,18 @@ from hypothesis import strategies as st
 
 from policyconflict.model import _fields as f
 from policyconflict.model.actors import AgencyKind
+from policyconflict.model.citations import (
+    ASSESSORS,
+    Assessment,
+    Citation,
+    Confidence,
+    Note,
+    Reliability,
+)
 from policyconflict.model.laws import Law
-from policyconflict.model.sources import Citation
 from policyconflict.story import Story
 
+from .dates import partial_dates
 from .text import entity_ids, names
 
 __all__ = ["KIND_FIELDS", "IdPool"]
@@ -211,11 +219,44 @@ def repeat(draw: st.DrawFn, max_size: int, make: Callable[[], T]) -> tuple[T, ..
 _NOTES: Final = maybe(names())
 _RAW: Final = maybe(st.text(max_size=10))
 _OFFSET: Final = st.integers(0, f.MAX_INT)
+_CONFIDENCE: Final = st.sampled_from(Confidence)
+_RATINGS: Final = st.sampled_from(Reliability)
 
 
-def draw_citation(draw: st.DrawFn, source: str) -> Citation:
+def draw_assessment(draw: st.DrawFn, pool: IdPool | None) -> Assessment:
+    """One reliability assessment: by the encoder, or (with a pool) by one of the pool's
+    people, bodies or sources; sometimes a reason and a date."""
+    return Assessment(
+        rating=draw(_RATINGS),
+        by=pick_optional(draw, pool, ASSESSORS) if pool is not None else None,
+        reason=draw(_NOTES),
+        date=draw(maybe(partial_dates())),
+    )
+
+
+def draw_assessments(draw: st.DrawFn, pool: IdPool | None) -> tuple[Assessment, ...]:
+    """The ``assessments`` of a source or a citation: none or one."""
+    return (draw_assessment(draw, pool),) if draw(_COIN) else ()
+
+
+def draw_note(draw: st.DrawFn, pool: IdPool | None) -> Note:
+    """One note: the encoder's own, or citing one of the pool's sources (or both)."""
+    citation = None
+    if pool is not None and pool.sources and draw(_COIN):
+        citation = draw_citation(draw, pick(draw, pool, ("source",)), pool)
+    by_encoder = citation is None or draw(_COIN)
+    return Note(text=draw(names()), citation=citation, by_encoder=by_encoder)
+
+
+def draw_notes(draw: st.DrawFn, pool: IdPool | None) -> tuple[Note, ...]:
+    """The ``notes`` field of an entity: none or one note."""
+    return (draw_note(draw, pool),) if draw(_COIN) else ()
+
+
+def draw_citation(draw: st.DrawFn, source: str, pool: IdPool | None = None) -> Citation:
     """One citation of ``source``: sometimes a quote with the raw text around it (any string,
-    even blank), offsets with ``end >= start``, and a note."""
+    even blank), offsets with ``end >= start``, a note, a confidence level and an assessment
+    of the claim (by one of ``pool``'s assessors, or by the encoder)."""
     quote = draw(maybe(names(max_size=40)))
     prefix = suffix = None
     if quote is not None:
@@ -231,6 +272,8 @@ def draw_citation(draw: st.DrawFn, source: str) -> Citation:
         start=start,
         end=end,
         note=draw(_NOTES),
+        confidence=draw(_CONFIDENCE),
+        assessments=draw_assessments(draw, pool),
     )
 
 
@@ -238,7 +281,7 @@ def cite(draw: st.DrawFn, pool: IdPool | None, max_size: int = 2) -> tuple[Citat
     """The ``sources`` field of an entity: citations of the pool's sources (none without any)."""
     if pool is not None and not pool.sources:
         return ()
-    return repeat(draw, max_size, lambda: draw_citation(draw, pick(draw, pool, ("source",))))
+    return repeat(draw, max_size, lambda: draw_citation(draw, pick(draw, pool, ("source",)), pool))
 
 
 @st.composite

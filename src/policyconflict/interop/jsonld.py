@@ -18,9 +18,11 @@ to read it) and a ``@graph`` of nodes:
 ``ControlTransfer``      command as ``organizer``, the force and its home command as
                          ``attendee``)
 ``Source``               ``NewsArticle``, ``Report``, ``Dataset``, ``Legislation``,
-                         ``DigitalDocument`` or ``CreativeWork``, by kind
+                         ``DigitalDocument`` or ``CreativeWork``, by kind; a copy
+                         ``isBasedOn`` its original (``translationOfWork`` for a translation),
+                         its edition as ``version``, a wire service as ``sourceOrganization``
 ``Statement``            ``Quotation`` (``text``, ``creator``, ``about`` its targets)
-``Figure``               ``Claim`` (``text``, ``author``, ``about`` its subject)
+``Figure``               ``Claim`` (``text``, ``author`` its claimants, ``about`` its subject)
 =======================  =====================================================================
 
 Node ids are IRIs made from the library's ids under ``base`` (``urn:policyconflict:`` unless
@@ -46,6 +48,7 @@ from policyconflict.model import (
     Citation,
     JurisdictionLevel,
     OrganizationKind,
+    Republication,
     SourceKind,
 )
 from policyconflict.story import Story
@@ -109,6 +112,12 @@ def to_jsonld(story: Story, *, base: str = DEFAULT_BASE) -> dict[str, Any]:
                 datePublished=day(source.published),
                 publisher=ref(source.publisher),
                 inLanguage=source.language,
+                version=source.edition,
+                isBasedOn=ref(source.republished_from),
+                translationOfWork=ref(source.republished_from)
+                if source.republication is Republication.TRANSLATION
+                else None,
+                sourceOrganization=ref(source.wire_service),
             )
         )
     for place in story.jurisdictions:
@@ -262,7 +271,7 @@ def to_jsonld(story: Story, *, base: str = DEFAULT_BASE) -> dict[str, Any]:
                 **{"@type": "Claim"},
                 name=figure.metric,
                 text=f"{figure.metric}: {text}" + (f" {figure.unit}" if figure.unit else ""),
-                author=ref(figure.claimed_by),
+                author=refs(figure.claimed_by),
                 about=ref(figure.subject),
                 dateCreated=day(figure.as_of),
                 citation=cites(figure.sources),

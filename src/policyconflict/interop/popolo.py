@@ -60,7 +60,10 @@ def _links(sources: Iterable[Citation], by_id: Mapping[str, Source]) -> list[dic
     for citation in sources:
         source = by_id.get(citation.source)
         if source is not None and source.url is not None:
-            links.setdefault(source.url, {"url": source.url, "note": source.title})
+            link = {"url": source.url}
+            if source.title is not None:
+                link["note"] = source.title
+            links.setdefault(source.url, link)
     return list(links.values())
 
 

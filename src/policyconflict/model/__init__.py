@@ -22,6 +22,14 @@ from policyconflict.model.actors import (
     Person,
     Role,
 )
+from policyconflict.model.citations import (
+    Assessment,
+    Citation,
+    Confidence,
+    Note,
+    Reliability,
+    best_confidence,
+)
 from policyconflict.model.courts import (
     Docket,
     LegalCase,
@@ -37,15 +45,17 @@ from policyconflict.model.figures import Figure, Quantity, QuantityKind
 from policyconflict.model.laws import Law, LawKind, Provision, ProvisionEffect
 from policyconflict.model.places import ExternalId, Jurisdiction, JurisdictionLevel
 from policyconflict.model.relations import Predicate, Relation
-from policyconflict.model.sources import Citation, Source, SourceKind
+from policyconflict.model.sources import Republication, Source, SourceKind
 from policyconflict.model.statements import Channel, Position, QuoteForm, Stance, Statement
 
 __all__ = [
     "Agency",
     "AgencyKind",
+    "Assessment",
     "Channel",
     "Citation",
     "CommandChange",
+    "Confidence",
     "ControlTransfer",
     "Deployment",
     "DeploymentPhase",
@@ -61,6 +71,7 @@ __all__ = [
     "Law",
     "LawKind",
     "LegalCase",
+    "Note",
     "Organization",
     "OrganizationKind",
     "Outcome",
@@ -77,6 +88,8 @@ __all__ = [
     "QuantityKind",
     "QuoteForm",
     "Relation",
+    "Reliability",
+    "Republication",
     "Role",
     "Ruling",
     "RulingKind",
@@ -86,4 +99,5 @@ __all__ = [
     "Stance",
     "Statement",
     "Tally",
+    "best_confidence",
 ]

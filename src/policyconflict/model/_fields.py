@@ -330,9 +330,9 @@ def refs(*kinds: str) -> Ids:
     return Ids(kinds or (ANY_KIND,))
 
 
-def one_of(cls: type[enum.Enum]) -> OneOf:
-    """A member of the enum ``cls``."""
-    return OneOf(cls)
+def one_of(cls: type[enum.Enum], *, optional: bool = False) -> OneOf:
+    """A member of the enum ``cls`` (or ``None`` when ``optional``)."""
+    return OneOf(cls, optional=optional)
 
 
 def instance(cls: type, *, optional: bool = False) -> Instance:

@@ -11,8 +11,8 @@ import attrs
 from policyconflict.dates import DateLike, PartialDate, Period, as_date
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
+from policyconflict.model.citations import Citation, Note, notes_field
 from policyconflict.model.figures import Quantity
-from policyconflict.model.sources import Citation
 
 __all__ = [
     "CommandChange",
@@ -128,6 +128,7 @@ class Deployment:
         default=(), validator=f.tuple_of(CommandChange)
     )
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_target_count()
@@ -200,6 +201,7 @@ class ControlTransfer:
     legal_basis: tuple[str, ...] = attrs.field(default=(), validator=f.refs("law", "provision"))
     legal_status: str | None = attrs.field(default=None, validator=f.topic)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_commands()
@@ -280,3 +282,4 @@ class Event:
     outcome: str | None = attrs.field(default=None, validator=f.optional_text)
     tallies: tuple[Tally, ...] = attrs.field(default=(), validator=f.tuple_of(Tally))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()

@@ -11,8 +11,8 @@ import attrs
 from policyconflict.dates import Period
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
+from policyconflict.model.citations import Citation, Note, notes_field
 from policyconflict.model.places import ExternalId, external_ids
-from policyconflict.model.sources import Citation
 
 __all__ = ["Agency", "AgencyKind", "Organization", "OrganizationKind", "Person", "Role"]
 
@@ -70,6 +70,7 @@ class Agency:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
     external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_not_own_parent()
@@ -95,6 +96,7 @@ class Organization:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
     external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -108,6 +110,7 @@ class Person:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=f.texts)
     external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -127,3 +130,4 @@ class Role:
     period: Period = attrs.field(factory=Period, validator=f.period)
     acting: bool = attrs.field(default=False, validator=f.flag)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()

@@ -18,7 +18,7 @@ import attrs
 from policyconflict.dates import Certainty, DateLike, PartialDate, Period, as_date
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
-from policyconflict.model.sources import Citation
+from policyconflict.model.citations import Citation, Note, notes_field
 
 __all__ = [
     "Docket",
@@ -102,6 +102,7 @@ class LegalCase:
     challenges: tuple[str, ...] = attrs.field(default=(), validator=f.refs(*CHALLENGEABLE))
     consolidated_with: tuple[str, ...] = attrs.field(default=(), validator=f.refs("legal_case"))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_not_consolidated_with_itself()
@@ -239,6 +240,7 @@ class Ruling:
     no_effect: bool = attrs.field(default=False, validator=f.flag)
     summary: str | None = attrs.field(default=None, validator=f.optional_text)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_effect()

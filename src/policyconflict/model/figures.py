@@ -11,9 +11,9 @@ import attrs
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
-from policyconflict.model.sources import Citation
+from policyconflict.model.citations import Citation, Note, notes_field
 
-__all__ = ["APPROXIMATE_TOLERANCE", "Figure", "Quantity", "QuantityKind"]
+__all__ = ["APPROXIMATE_TOLERANCE", "CLAIMANTS", "Figure", "Quantity", "QuantityKind"]
 
 Number = int | float
 
@@ -201,13 +201,22 @@ def _missing_words(*terms: Quantity) -> str | None:
     return "; ".join(sorted(part for part in parts if part)) or None
 
 
+CLAIMANTS: Final = ("person", "agency", "organization", "jurisdiction", "source", "law")
+"""The kinds of entity that may claim a figure: a person or body, or a document (a source such
+as a memo, or a law or order)."""
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """A quantitative claim: ``metric`` of ``subject`` over ``period``, claimed by someone.
 
     Two figures that disagree are both kept; :func:`policyconflict.disagreements` lists them.
     ``metric`` is a lower-case hyphenated word (``non-detained-cases``); ``as_of`` is when the
-    number was reported as true.
+    number was reported as true. ``claimed_by`` lists every claimant: people, bodies or
+    documents (a memo as a source, an order as a law), each once. A share (``unit`` ``percent``)
+    says what it is a share of in ``denominator``, a word like ``metric``
+    (``ballots-cast``, ``valid-votes``): shares of different denominators are different numbers,
+    never a disagreement.
     """
 
     kind_name: ClassVar[str] = "figure"
@@ -216,11 +225,10 @@ class Figure:
     metric: str = attrs.field(validator=f.required_topic)
     quantity: Quantity = attrs.field(validator=f.instance(Quantity))
     unit: str | None = attrs.field(default=None, validator=f.optional_text)
+    denominator: str | None = attrs.field(default=None, validator=f.topic)
     subject: str | None = attrs.field(default=None, validator=f.ref(optional=True))
     period: Period | None = attrs.field(default=None, validator=f.optional_period)
     as_of: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
-    claimed_by: str | None = attrs.field(
-        default=None,
-        validator=f.ref("person", "agency", "organization", "jurisdiction", optional=True),
-    )
+    claimed_by: tuple[str, ...] = attrs.field(default=(), validator=f.refs(*CLAIMANTS))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()

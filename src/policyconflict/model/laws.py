@@ -10,7 +10,7 @@ import attrs
 from policyconflict.dates import OPEN, UNKNOWN, PartialDate, Period
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
-from policyconflict.model.sources import Citation
+from policyconflict.model.citations import Citation, Note, notes_field
 
 __all__ = ["Law", "LawKind", "Provision", "ProvisionEffect"]
 
@@ -71,6 +71,7 @@ class Provision:
         default=(), validator=f.refs("agency", "organization")
     )
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
 
 @attrs.frozen(kw_only=True)
@@ -103,6 +104,7 @@ class Law:
     repealed: PartialDate | None = attrs.field(default=None, validator=f.optional_date)
     provisions: tuple[Provision, ...] = attrs.field(default=(), validator=f.tuple_of(Provision))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_dates()

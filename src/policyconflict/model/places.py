@@ -11,7 +11,7 @@ from policyconflict.dates import Period
 from policyconflict.errors import ShapeError
 from policyconflict.ids import IdScheme, external_id_problem, ocd_division_problem
 from policyconflict.model import _fields as f
-from policyconflict.model.sources import Citation
+from policyconflict.model.citations import Citation, Note, notes_field
 
 if TYPE_CHECKING:
     from policyconflict.gazetteer import Place
@@ -77,6 +77,7 @@ class Jurisdiction:
     external_ids: tuple[ExternalId, ...] = attrs.field(default=(), validator=external_ids)
     valid: Period | None = attrs.field(default=None, validator=f.optional_period)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_not_own_parent()

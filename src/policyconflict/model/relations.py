@@ -10,7 +10,7 @@ import attrs
 from policyconflict.dates import Period
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
-from policyconflict.model.sources import Citation
+from policyconflict.model.citations import Citation, Note, notes_field
 
 __all__ = ["Predicate", "Relation"]
 
@@ -55,6 +55,7 @@ class Relation:
     description: str | None = attrs.field(default=None, validator=f.optional_text)
     period: Period | None = attrs.field(default=None, validator=f.optional_period)
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_two_entities()

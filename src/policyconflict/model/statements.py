@@ -10,7 +10,7 @@ import attrs
 from policyconflict.dates import PartialDate
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
-from policyconflict.model.sources import Citation
+from policyconflict.model.citations import Citation, Note, notes_field
 
 __all__ = ["Channel", "Position", "QuoteForm", "Stance", "Statement"]
 
@@ -86,6 +86,7 @@ class Statement:
     )
     positions: tuple[Position, ...] = attrs.field(default=(), validator=f.tuple_of(Position))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=f.tuple_of(Citation))
+    notes: tuple[Note, ...] = notes_field()
 
     def __attrs_post_init__(self) -> None:
         self._check_translation_and_speaker()

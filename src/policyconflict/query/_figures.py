@@ -3,7 +3,8 @@
 A report is one :class:`~policyconflict.model.figures.Figure` as a reader needs it — claimant,
 the date it is true as of, period, quantity and sources — together with how it stands against
 the other reports **of the same number** (the figures that share its
-:func:`~policyconflict.disagreements.figure_key`: metric, subject, unit and period), by the one
+:func:`~policyconflict.disagreements.figure_key`: metric, subject, unit, denominator and
+period), by the one
 rule of :mod:`policyconflict.disagreements`:
 
 * ``revises`` / ``revised_by``: a change over time
@@ -26,6 +27,7 @@ import attrs
 from policyconflict.dates import PartialDate, Period
 from policyconflict.disagreements import (
     DisagreementKind,
+    FigureKey,
     Published,
     compare_figures,
     compare_quantities,
@@ -33,11 +35,12 @@ from policyconflict.disagreements import (
     is_revision,
     reported_on,
 )
+from policyconflict.model.citations import Confidence, best_confidence
 from policyconflict.model.figures import Figure, Quantity
 
 __all__ = ["FigureReport", "Key", "dated", "groups_of", "report", "reports"]
 
-Key = tuple[str, str | None, str | None, str]
+Key = FigureKey
 """What two figures share when they report the same number (:func:`figure_key`)."""
 
 
@@ -49,8 +52,10 @@ class FigureReport:
     ``as_of`` is the date the figure is true as of: its own ``as_of``, else the latest
     publication date of the sources it cites (:func:`~policyconflict.disagreements.reported_on`;
     ``None`` when neither is known). ``sources`` are the ids of the sources it cites, each
-    once. ``revises``, ``revised_by``, ``contradicts`` and ``differs`` hold figure ids, in id
-    order.
+    once. ``claimed_by`` lists the figure's claimants, ``denominator`` what a share is a share
+    of, ``confidence`` the strongest confidence of its citations
+    (:func:`~policyconflict.model.best_confidence`). ``revises``, ``revised_by``,
+    ``contradicts`` and ``differs`` hold figure ids, in id order.
     """
 
     figure: str
@@ -59,15 +64,17 @@ class FigureReport:
     unit: str | None
     period: Period | None
     quantity: Quantity
-    claimed_by: str | None
+    claimed_by: tuple[str, ...]
     as_of: PartialDate | None
     sources: tuple[str, ...]
+    denominator: str | None = None
+    confidence: Confidence = Confidence.UNVERIFIED
     revises: tuple[str, ...] = ()
     revised_by: tuple[str, ...] = ()
     contradicts: tuple[str, ...] = ()
     differs: tuple[str, ...] = ()
 
-    def sort_key(self) -> tuple[str, str, str, str, bool, object, str]:
+    def sort_key(self) -> tuple[str, str, str, str, str, bool, object, str]:
         """Metric, subject, unit, period (as text), then the as-of date (undated last), then
         the figure id."""
         period = "" if self.period is None else str(self.period)
@@ -76,6 +83,7 @@ class FigureReport:
             self.metric,
             self.subject or "",
             self.unit or "",
+            self.denominator or "",
             period,
             self.as_of is None,
             as_of,
@@ -117,6 +125,8 @@ def report(figure: Figure, same: Sequence[Figure], published: Published) -> Figu
         claimed_by=figure.claimed_by,
         as_of=mine,
         sources=tuple(dict.fromkeys(c.source for c in figure.sources)),
+        denominator=figure.denominator,
+        confidence=best_confidence(figure.sources),
         revises=tuple(sorted(revises)),
         revised_by=tuple(sorted(revised_by)),
         contradicts=tuple(sorted(contradicts)),

@@ -306,7 +306,7 @@ class ScanBackend:
             for f in lists["figures"]
             if (metric is None or f.metric == metric)
             and (subject is None or f.subject == subject)
-            and (claimed_by is None or f.claimed_by == claimed_by)
+            and (claimed_by is None or claimed_by in f.claimed_by)
             and when_passes(_figures.dated(f, published), on, during, certainty)
         ]
         return _figures.reports(found, _figures.groups_of(lists["figures"]), published)

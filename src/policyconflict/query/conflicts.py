@@ -36,6 +36,7 @@ from policyconflict._merging.disputes import Dispute, value_text
 from policyconflict.dates import Certainty, PartialDate, Period
 from policyconflict.disagreements import (
     DisagreementKind,
+    FigureKey,
     Published,
     compare_figures,
     figure_key,
@@ -212,11 +213,11 @@ def disagreeing_reports(
 ) -> list[Conflict]:
     """Kind (d): groups of reports of the same number (:func:`figure_key`) of which some
     cannot both be true (:func:`compare_figures`, the rule :func:`disagreements` follows)."""
-    groups: dict[tuple[str, str | None, str | None, str], list[Figure]] = {}
+    groups: dict[FigureKey, list[Figure]] = {}
     for figure in figures:
         groups.setdefault(figure_key(figure), []).append(figure)
     found = []
-    for (metric, subject, _, _), members in groups.items():
+    for (metric, subject, *_), members in groups.items():
         clashing = {
             f.id
             for f in members
@@ -230,7 +231,7 @@ def disagreeing_reports(
             Conflict(
                 kind=ConflictKind.DISAGREEING_REPORTS,
                 subject=subject if subject is not None else metric,
-                parties=_sorted(f.claimed_by for f in chosen if f.claimed_by is not None),
+                parties=_sorted(c for f in chosen for c in f.claimed_by),
                 period=chosen[0].period,
                 places=places_of_subject.get(subject, ()) if subject is not None else (),
                 evidence=_sorted(clashing),

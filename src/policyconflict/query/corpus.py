@@ -21,8 +21,10 @@ from typing import IO, Any, Literal, TypeVar
 from policyconflict._merging.disputes import Dispute, disputes
 from policyconflict._sameas import Clusters, SameAsMismatch, over_cluster
 from policyconflict.dates import Certainty, DateLike, PeriodLike, as_date
+from policyconflict.errors import ShapeError
 from policyconflict.model.actions import ControlTransfer, Deployment, Event, EventKind
 from policyconflict.model.actors import Role
+from policyconflict.model.citations import Confidence, best_confidence
 from policyconflict.model.claims import Claim
 from policyconflict.model.courts import LegalCase, Ruling
 from policyconflict.model.laws import Law, Provision
@@ -403,6 +405,7 @@ class Corpus:
         on: DateLike | None = None,
         during: PeriodLike | None = None,
         certainty: Certainty = Certainty.MAY,
+        confidence: Confidence | str | None = None,
     ) -> tuple[Statement, ...]:
         """Statements matching every filter given, in arrival order.
 
@@ -419,10 +422,13 @@ class Corpus:
           an actor also where every id of its same-as cluster is (:meth:`places_of`);
         * ``on`` a date or ``during`` a period (not both): ``certainty=Certainty.MAY`` keeps
           statements whose date may fall there (bounds intersect), ``Certainty.SURELY`` those
-          whose date surely does. Statements without a date never pass a time filter.
+          whose date surely does. Statements without a date never pass a time filter;
+        * ``confidence``: supported at least this well (:class:`~policyconflict.model.Confidence`):
+          by one citation of this level or a stronger one (:func:`_confident`).
         """
         on_date, period = _one_time(opt_date(on), opt_period(during))
-        return self._ask(
+        minimum = _confidence(confidence)
+        found = self._ask(
             self._backend.statements,
             {
                 "speaker": self._known(speaker, "speaker"),
@@ -436,6 +442,9 @@ class Corpus:
             during=period,
             certainty=_certainty(certainty),
         )
+        if minimum is None:
+            return found
+        return tuple(s for s in found if _confident(best_confidence(s.sources), minimum))
 
     # -- deployments ----------------------------------------------------------------------------
 
@@ -680,6 +689,7 @@ class Corpus:
         on: DateLike | None = None,
         during: PeriodLike | None = None,
         certainty: Certainty = Certainty.MAY,
+        confidence: Confidence | str | None = None,
     ) -> tuple[FigureReport, ...]:
         """Every figure matching the filters given, each as a
         :class:`~policyconflict.query.FigureReport`: claimant, the date it is true as of,
@@ -691,13 +701,16 @@ class Corpus:
         ``metric``: this metric; ``subject``: about this entity; ``claimed_by``: claimed by
         this actor (both ids the corpus must hold); ``on`` / ``during`` (not both): the
         figure's period, else the date it is true as of, may (``Certainty.MAY``) or surely
-        (``Certainty.SURELY``) contain the date / overlap the period. Sorted by metric,
-        subject, unit, period, as-of date (undated last) and id.
+        (``Certainty.SURELY``) contain the date / overlap the period; ``confidence``: figures
+        supported at least this well, as for :meth:`statements` (the report's
+        ``confidence``). Sorted by metric, subject, unit, denominator, period, as-of date
+        (undated last) and id.
         """
         on_date, period = _one_time(opt_date(on), opt_period(during))
         if metric is not None and not isinstance(metric, str):
             raise TypeError(f"a metric is given as text, not {metric!r}")
-        return self._backend.figures(
+        minimum = _confidence(confidence)
+        found = self._backend.figures(
             metric=metric,
             subject=self._known(subject, "subject"),
             claimed_by=self._known(claimed_by, "claimant"),
@@ -705,6 +718,9 @@ class Corpus:
             during=period,
             certainty=_certainty(certainty),
         )
+        if minimum is None:
+            return found
+        return tuple(r for r in found if _confident(r.confidence, minimum))
 
     def relations(
         self,
@@ -804,6 +820,28 @@ class Corpus:
         return answer(
             found.id, when, records.values(), frozenset(members), self._store.get, self.roles_of
         )
+
+
+def _confidence(value: Confidence | str | None) -> Confidence | None:
+    """A ``confidence=`` argument as a level; a text that names none is a clear error."""
+    if value is None or isinstance(value, Confidence):
+        return value
+    levels = ", ".join(repr(c.value) for c in Confidence)
+    if not isinstance(value, str):
+        raise ShapeError("wrong-type", f"must be one of {levels}, got {value!r}", "confidence")
+    try:
+        return Confidence(value)
+    except ValueError:
+        message = f"{value!r} is no confidence level: one of {levels}"
+        raise ShapeError("bad-enum", message, "confidence") from None
+
+
+def _confident(level: Confidence, minimum: Confidence) -> bool:
+    """The one rule of every ``confidence=`` filter: evidence of ``level`` passes a filter of
+    ``minimum`` when it is that level or stronger (an entity without citations is
+    :attr:`~policyconflict.model.Confidence.UNVERIFIED`, see
+    :func:`~policyconflict.model.best_confidence`)."""
+    return level.meets(minimum)
 
 
 _POSITION_TARGETS = (

@@ -11,11 +11,18 @@ collection (type tag ``control_transfer``); a version-1 document has none, so it
 version 2 unchanged. In JSON Lines, every entity and claim line of version 2 names the story it
 belongs to (``in_story``), so that any slice of lines reads on its own; a version-1 line takes
 its story from the story record above it (the reader fills it in: one line alone cannot say).
+
+Version 2 also adds provenance and confidence: ``notes`` on every entity; on a source
+``published_within``, ``edition``, ``republication``, ``republished_from``,
+``original_publisher``, ``wire_service`` and ``assessments`` (and ``title`` becomes optional);
+on a citation ``confidence`` and ``assessments``; on a figure ``denominator``. A figure's
+``claimed_by`` becomes a list of claimant ids: the migration turns a version-1 claimant
+string ``"agency:x"`` into ``["agency:x"]``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Final
 
 from policyconflict.errors import PolicyConflictError, Problem, ValidationError
@@ -114,16 +121,67 @@ def migrate(document: dict[str, Any], version: int, *, path: str = "$") -> dict[
     return document
 
 
+_PROVENANCE_KEYS: Final = frozenset(
+    {
+        "notes",
+        "published_within",
+        "edition",
+        "republication",
+        "republished_from",
+        "original_publisher",
+        "wire_service",
+        "assessments",
+        "confidence",
+        "denominator",
+    }
+)
+"""Keys that version 2 added to existing objects (no version-1 object has a key of these
+names): a version-1 document holding one is refused."""
+
+
+def _objects(value: Any) -> Iterator[dict[str, Any]]:
+    """Every JSON object in ``value``, ``value`` itself included."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            yield item
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _claimants_as_list(figure: Any) -> Any:
+    """A version-1 figure with its ``claimed_by`` string as a one-claimant list."""
+    if not isinstance(figure, dict) or "claimed_by" not in figure:
+        return figure
+    claimant = figure["claimed_by"]
+    if isinstance(claimant, list):
+        raise ValueError("a list of claimants is new in format version 2, and this says version 1")
+    return {**figure, "claimed_by": [] if claimant is None else [claimant]}
+
+
 @register_migration(1)
 def _one_to_two(document: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 → 2: nothing to rewrite (version 2 only adds), but what version 1 could not
-    hold is refused (a ``migration-failed`` problem saying what)."""
+    """Version 1 → 2: a figure's claimant becomes a list of claimants; what version 1 could
+    not hold is refused (a ``migration-failed`` problem saying what)."""
     if "control_transfers" in document or document.get("type") == "control_transfer":
         raise ValueError("control transfers are new in format version 2, and this says version 1")
     if "in_story" in document:
         raise ValueError(
             "a line naming its story (in_story) is new in format version 2, and this says version 1"
         )
+    for found in _objects(document):
+        new = _PROVENANCE_KEYS.intersection(found)
+        if new:
+            raise ValueError(
+                f"{', '.join(sorted(new))}: new in format version 2, and this says version 1"
+            )
+    if document.get("type") == "figure":
+        document = _claimants_as_list(document)
+    figures = document.get("figures")
+    if isinstance(figures, list):
+        document = {**document, "figures": [_claimants_as_list(f) for f in figures]}
     if "version" in document:
         return {**document, "version": 2}
     return document

@@ -158,6 +158,8 @@ class _Builder:
         inner_type = hints.optional_inner(tp)
         if inner_type is not None:
             inner = self.type_schema(inner_type, rule)
+            if "enum" in inner:  # an optional enum: null is one of its values
+                return {**inner, "type": [inner["type"], "null"], "enum": [*inner["enum"], None]}
             if isinstance(inner.get("type"), str):
                 return {**inner, "type": [inner["type"], "null"]}
             return {"anyOf": [inner, {"type": "null"}]}

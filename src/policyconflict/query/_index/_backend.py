@@ -369,7 +369,7 @@ class IndexBackend:
             for f in map(items.__getitem__, candidates)
             if (metric is None or f.metric == metric)
             and (subject is None or f.subject == subject)
-            and (claimed_by is None or f.claimed_by == claimed_by)
+            and (claimed_by is None or claimed_by in f.claimed_by)
             and when_passes(_figures.dated(f, published), on, during, certainty)
         ]
         return _figures.reports(found, groups, published)
@@ -511,7 +511,8 @@ def _subject(figure: Any) -> tuple[str, ...]:
 
 
 def _claimant(figure: Any) -> tuple[str, ...]:
-    return () if figure.claimed_by is None else (figure.claimed_by,)
+    claimants: tuple[str, ...] = figure.claimed_by
+    return claimants
 
 
 def _commanded_units(deployment: Any) -> tuple[str, ...]:
