@@ -409,3 +409,19 @@ def test_json_ld_says_what_a_copy_is_based_on() -> None:
     assert node["isBasedOn"]["@id"].endswith(SOURCE)
     assert node["translationOfWork"] == node["isBasedOn"]
     assert node["version"] == "web"
+
+
+# -- timeline ------------------------------------------------------------------------------------
+
+
+def test_a_bounded_publication_is_on_the_timeline_and_an_assessment_date_is_not() -> None:
+    from policyconflict.query import timeline
+
+    flyer = Source(
+        id="source:flyer",
+        kind=SourceKind.OTHER,
+        published_within=Period.parse("2025-08/2025-10"),
+        assessments=(Assessment(rating=Reliability.LOW, date=PartialDate.parse("2025-11-02")),),
+    )
+    entries = [(e.what, str(e.when)) for e in timeline(story(sources=(flyer,)))]
+    assert entries == [("published-after", "2025-08"), ("published-before", "2025-10")]

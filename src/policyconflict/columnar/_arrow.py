@@ -232,7 +232,7 @@ def _fill(table: Table, rows: list[Row], out: dict[str, pa.Table]) -> None:
         for story, owner, owner_pos, parents, pos, value in rows:
             above = (*parents, pos) if nested else ()
             position = owner_pos if nested else pos
-            for n, item in enumerate(get(value)):
+            for n, item in enumerate(get(value) or ()):  # () under an absent optional value
                 children.append((story, owner, position, above, n, item))
         _fill(link.table, children, out)
 

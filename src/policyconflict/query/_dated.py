@@ -5,7 +5,8 @@ phases and command changes, a case's dockets and parties), is one dated value; a
 :class:`~policyconflict.dates.Period` gives one for each end that is a date (an open or unknown
 end gives none), or a single one when both ends are the same date. The walk follows the type
 hints of the model classes, worked out once per class, so a date field added to the model
-appears without a change here (its word is then the field's name).
+appears without a change here (its word is then the field's name). Citations and reliability
+assessments are evidence, not events: their dates are left out.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ import attrs
 
 from policyconflict.dates import PartialDate, Period
 from policyconflict.model.actions import CommandChange, DeploymentPhase
+from policyconflict.model.citations import Assessment, Citation
 from policyconflict.model.courts import Docket, Party
-from policyconflict.model.sources import Citation
 
 __all__ = ["WORDS", "DatedValue", "dated_values", "detail_of", "word_for"]
 
@@ -61,6 +62,8 @@ WORDS: Final[dict[tuple[str, str], str]] = {
     ("figure", "period.start"): "figure-period-started",
     ("figure", "period.end"): "figure-period-ended",
     ("source", "published"): "published",
+    ("source", "published_within.start"): "published-after",
+    ("source", "published_within.end"): "published-before",
     ("relation", "period.start"): "holds",
     ("relation", "period.end"): "relation-ended",
     ("jurisdiction", "valid.start"): "valid-from",
@@ -133,7 +136,9 @@ def _bounds(period: Period, path: str, part: Any) -> Iterator[DatedValue]:
 
 
 _PLANS: dict[type[Any], tuple[str, ...]] = {}
-_NO_DATES: Final = (Citation,)
+_NO_DATES: Final = (Citation, Assessment)
+"""Evidence and judgements of it: a citation, or the date a source or a claim was assessed,
+is not an event of the story."""
 
 
 def _plan(cls: type[Any]) -> tuple[str, ...]:
