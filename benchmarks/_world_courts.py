@@ -83,7 +83,7 @@ def figures(
                         subject=subject.id,
                         period=subject.period,
                         as_of=_day(base + 30 * k + rng.randint(0, 20)),
-                        claimed_by=claimant,
+                        claimed_by=(claimant,),
                     )
                 )
     return found
