@@ -6,6 +6,12 @@ Moments are the ordered keys of :mod:`policyconflict.dates` (``PartialDate.earli
 one key when its date has a time of day, or at the start of some day in a span (``lo`` to
 ``hi``) when it is known to the day, month or year. A *cell* is one target (law or provision),
 one part of the asked place and one class.
+
+What is asked about is a :class:`Subject`: a law (its own dates and its provisions), a ruling
+(in effect from when it takes effect until another ruling stays or ends it), or any other target
+a ruling can name (a deployment, an order, a vote, an appointment, a body), which has no dates
+of its own here: only the rulings change its status. The same rules decide all of them, in
+:meth:`Evaluator.state` and :meth:`Evaluator.ruling_state`.
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ class LawState(enum.StrEnum):
     than one reason: see the pieces."""
     UNKNOWN = "unknown"
     """The dates known cannot settle it: see ``LawStatus.possible``."""
+    ENDED = "ended"
+    """Of a ruling only: another ruling vacated, reversed, lifted or superseded it (a ruling in
+    effect is ``in-force``, a suspended one ``stayed``)."""
 
 
 class LawDate(enum.Enum):
@@ -147,13 +156,56 @@ class Segment:
 
 
 Raw: TypeAlias = tuple[Cell, Segment, frozenset[LawState], frozenset[str]]
+Judge: TypeAlias = Callable[[Cell, frozenset[Name]], tuple[LawState, frozenset[str]]]
+"""The state of a cell once exactly the given changes have happened, and its evidence."""
+
+
+ALWAYS: Final = Change(EFFECTIVE, MINUS_INF, MINUS_INF, None, None)
+"""The start of a target without dates of its own: it has surely begun at every moment."""
+
+
+@attrs.frozen(kw_only=True)
+class Subject:
+    """What a status is asked of: ``id``, the ids rulings may name it by (``names``: itself
+    and its same-as cluster), its ``parts`` (a law's provisions), its own changes (``own``:
+    a law's dates; :data:`ALWAYS` for a target without dates of its own), whether it is a
+    ruling (whose state is :meth:`Evaluator.ruling_state`), and its ``members``: the rulings
+    that belong to it and are evaluated with it (a ruling: itself; a legal case: its
+    rulings)."""
+
+    id: str
+    names: frozenset[str]
+    parts: tuple[str, ...] = ()
+    own: tuple[Change, ...] = (ALWAYS,)
+    ruling: bool = False
+    members: frozenset[str] = frozenset()
+
+    @classmethod
+    def of_law(cls, law: Law, names: Iterable[str] = ()) -> Subject:
+        """A law, named by its id (and ``names``), with its provisions and dates."""
+        parts = tuple(p.id for p in law.provisions)
+        return cls(id=law.id, names=frozenset({law.id, *names}), parts=parts, own=law_changes(law))
+
+    @classmethod
+    def of_target(cls, target: str, names: Iterable[str] = (), *, ruling: bool = False) -> Subject:
+        """Any other target a ruling can name (a ruling when ``ruling``)."""
+        own = () if ruling else (ALWAYS,)
+        members = frozenset({target}) if ruling else frozenset()
+        names_ = frozenset({target, *names})
+        return cls(id=target, names=names_, own=own, ruling=ruling, members=members)
+
+    @classmethod
+    def of_case(cls, case: str, rulings: Iterable[str]) -> Subject:
+        """A legal case: its rulings and the rulings that act on them."""
+        return cls(id=case, names=frozenset({case}), members=frozenset(rulings))
 
 
 @attrs.frozen(kw_only=True)
 class Evaluator:
-    """Everything needed to evaluate the status of one law or provision."""
+    """Everything needed to evaluate the status of one subject (a law or provision, a ruling,
+    any target a ruling can name), and of each ruling that reaches it."""
 
-    law: Law
+    subject: Subject
     rulings: Mapping[str, Ruling]
     about: Mapping[str, tuple[tuple[Ruling, Outcome], ...]]
     parents: Mapping[str, str | None]
@@ -171,14 +223,41 @@ class Evaluator:
         place: str | None,
         applies_to: str | None,
     ) -> Evaluator:
-        """Keep the rulings that reach the law (or the provision), directly or through other
-        rulings, and split the question into cells."""
-        own = {law.id} | ({provision} if provision else {p.id for p in law.provisions})
+        """The evaluator of a law (or one of its provisions): :meth:`build_for` its subject."""
+        return cls.build_for(
+            subject=Subject.of_law(law),
+            provision=provision,
+            rulings=rulings,
+            parents=parents,
+            place=place,
+            applies_to=applies_to,
+        )
+
+    @classmethod
+    def build_for(
+        cls,
+        *,
+        subject: Subject,
+        provision: str | None,
+        rulings: Sequence[Ruling],
+        parents: Mapping[str, str | None],
+        place: str | None,
+        applies_to: str | None,
+    ) -> Evaluator:
+        """Keep the rulings that reach the subject (or the provision), directly or through
+        other rulings, and split the question into cells. The subject's ``members`` (when in
+        ``rulings`` and with effect) are evaluated with it, and the rulings that reach them."""
+        own = subject.names | ({provision} if provision else set(subject.parts))
         on: dict[str, list[Ruling]] = {}
         for ruling in rulings:
             for outcome in ruling.outcomes:
                 on.setdefault(outcome.target, []).append(ruling)
-        relevant = dict(sorted(reaching(own, lambda target: on.get(target, ())).items()))
+        found = reaching(own, lambda target: on.get(target, ()))
+        members = [r for r in rulings if r.id in subject.members and not r.no_effect]
+        if members:
+            found.update((r.id, r) for r in members)
+            found.update(reaching([r.id for r in members], lambda target: on.get(target, ())))
+        relevant = dict(sorted(found.items()))
         about: dict[str, list[tuple[Ruling, Outcome]]] = {}
         for ruling in relevant.values():
             for outcome in ruling.outcomes:
@@ -189,10 +268,10 @@ class Evaluator:
         outcomes = [o for r in relevant.values() for o in r.outcomes if o.target in reached]
         if provision is not None:
             targets: tuple[str, ...] = (provision,)
-        elif any(p.id in about for p in law.provisions):
-            targets = tuple(p.id for p in law.provisions)
+        elif any(p in about for p in subject.parts):
+            targets = subject.parts
         else:
-            targets = (law.id,)
+            targets = (subject.id,)
         cells = tuple(
             Cell(target, where, carved, cls_name, other_classes)
             for target in targets
@@ -200,11 +279,11 @@ class Evaluator:
             for cls_name, other_classes in _class_parts(outcomes, applies_to)
         )
         return cls(
-            law=law,
+            subject=subject,
             rulings=relevant,
             about={k: tuple(v) for k, v in about.items()},
             parents=parents,
-            changes=_changes(law, relevant.values()),
+            changes=(*subject.own, *_ruling_changes(relevant.values())),
             cells=cells,
         )
 
@@ -227,9 +306,44 @@ class Evaluator:
 
     # -- one moment -----------------------------------------------------------------------------
 
+    def _activity(
+        self, cell: Cell, happened: frozenset[Name], evidence: set[str]
+    ) -> Callable[[str], bool]:
+        """Whether a ruling is in effect in ``cell`` once exactly ``happened`` have happened
+        (rule 2 of :mod:`policyconflict.status`); the rulings that suspend or end one go into
+        ``evidence``."""
+        memo: dict[str, bool] = {}
+
+        def active(ruling_id: str) -> bool:
+            if ruling_id in memo:
+                return memo[ruling_id]
+            memo[ruling_id] = False  # a cycle of rulings staying each other counts as inactive
+            ruling = self.rulings[ruling_id]
+            live = not ruling.no_effect and ruling_id in happened
+            if live:
+                for other, outcome in self._suspenders(ruling_id, cell):
+                    # superseding is for good: a preliminary injunction merged into a judgment
+                    # does not come back when the judgment is vacated
+                    superseded = outcome.effect is OutcomeEffect.SUPERSEDES and other.id in happened
+                    if superseded or active(other.id):
+                        evidence.add(other.id)
+                        live = False
+            memo[ruling_id] = live
+            return live
+
+        return active
+
+    def _suspenders(self, ruling_id: str, cell: Cell) -> Iterator[tuple[Ruling, Outcome]]:
+        """The outcomes that stay or end ``ruling_id`` in all of ``cell``."""
+        for other, outcome in self.about.get(ruling_id, ()):
+            if outcome.effect in _SUSPENDING and self.covers(outcome.scope, cell):
+                yield other, outcome
+
     def state(self, cell: Cell, happened: frozenset[Name]) -> tuple[LawState, frozenset[str]]:
         """The state of ``cell`` once exactly the changes in ``happened`` have happened, and the
         rulings that decided it."""
+        if self.subject.ruling:
+            return self.ruling_state(self.subject.id, cell, happened)
         if EFFECTIVE not in happened:
             return LawState.NOT_YET_EFFECTIVE, frozenset()
         ended = [
@@ -240,28 +354,9 @@ class Evaluator:
         if ended:
             return _END_STATES[min(ended, key=lambda e: e[:2])[2]], frozenset()
         evidence: set[str] = set()
-        memo: dict[str, bool] = {}
-
-        def active(ruling_id: str) -> bool:
-            if ruling_id in memo:
-                return memo[ruling_id]
-            memo[ruling_id] = False  # a cycle of rulings staying each other counts as inactive
-            ruling = self.rulings[ruling_id]
-            live = not ruling.no_effect and ruling_id in happened
-            if live:
-                for other, outcome in self.about.get(ruling_id, ()):
-                    if not (outcome.effect in _SUSPENDING and self.covers(outcome.scope, cell)):
-                        continue
-                    # superseding is for good: a preliminary injunction merged into a judgment
-                    # does not come back when the judgment is vacated
-                    superseded = outcome.effect is OutcomeEffect.SUPERSEDES and other.id in happened
-                    if superseded or active(other.id):
-                        evidence.add(other.id)
-                        live = False
-            memo[ruling_id] = live
-            return live
-
-        targets = (cell.target,) if cell.target == self.law.id else (cell.target, self.law.id)
+        active = self._activity(cell, happened, evidence)
+        others = sorted(self.subject.names - {cell.target})
+        targets = (cell.target, *others)
         blocks: list[tuple[LawState, Ruling]] = []
         lifts: list[Ruling] = []
         for target in targets:
@@ -281,6 +376,29 @@ class Evaluator:
         }
         state = next((kind for kind in _RANK if kind in kept), LawState.IN_FORCE)
         return state, frozenset(evidence)
+
+    def ruling_state(
+        self, ruling_id: str, cell: Cell, happened: frozenset[Name]
+    ) -> tuple[LawState, frozenset[str]]:
+        """The state of the ruling ``ruling_id`` (one of :attr:`rulings`) in ``cell`` once
+        exactly ``happened`` have happened: not yet effective before it takes effect; then in
+        force (in effect), stayed, or ended (vacated, reversed, lifted, superseded), by the
+        same rule that decides a law's state; and the rulings that decided it."""
+        if ruling_id not in happened:
+            return LawState.NOT_YET_EFFECTIVE, frozenset()
+        evidence: set[str] = set()
+        active = self._activity(cell, happened, evidence)
+        if active(ruling_id):
+            return LawState.IN_FORCE, frozenset(evidence)
+        ending = any(
+            outcome.effect in _ENDING
+            and (
+                (outcome.effect is OutcomeEffect.SUPERSEDES and other.id in happened)
+                or active(other.id)
+            )
+            for other, outcome in self._suspenders(ruling_id, cell)
+        )
+        return (LawState.ENDED if ending else LawState.STAYED), frozenset(evidence)
 
     # -- over what was asked --------------------------------------------------------------------
 
@@ -311,15 +429,26 @@ class Evaluator:
             ]
             yield segment, done, maybe
 
-    def pieces(self, low: Key, high: Key, whole: Cell) -> list[Raw]:
+    def pieces(
+        self,
+        low: Key,
+        high: Key,
+        whole: Cell,
+        judge: Judge | None = None,
+        cells: Sequence[Cell] | None = None,
+    ) -> list[Raw]:
         """Every cell over every span, adjacent spans with the same answer merged; when every
-        cell has the same answers throughout, one piece list for ``whole``."""
+        cell has the same answers throughout, one piece list for ``whole``. ``judge`` gives
+        the state of a cell at one moment (:meth:`state` unless given) and ``cells`` the
+        cells to split into (:attr:`cells` unless given)."""
         spans = list(self.segments(low, high))
+        judged = self.state if judge is None else judge
+        split = self.cells if cells is None else tuple(cells)
         per_cell: list[list[tuple[Segment, frozenset[LawState], frozenset[str]]]] = []
-        for cell in self.cells:
+        for cell in split:
             rows: list[tuple[Segment, frozenset[LawState], frozenset[str]]] = []
             for segment, done, maybe in spans:
-                possible, evidence = self._follow(cell, done, maybe)
+                possible, evidence = self._follow(cell, done, maybe, judged)
                 if rows and rows[-1][1:] == (possible, evidence):
                     merged = attrs.evolve(rows[-1][0], hi=segment.hi, until=segment.until)
                     rows[-1] = (merged, possible, evidence)
@@ -328,12 +457,10 @@ class Evaluator:
             per_cell.append(rows)
         if all(rows == per_cell[0] for rows in per_cell):
             return [(whole, *row) for row in per_cell[0]]
-        return [
-            (cell, *row) for cell, rows in zip(self.cells, per_cell, strict=True) for row in rows
-        ]
+        return [(cell, *row) for cell, rows in zip(split, per_cell, strict=True) for row in rows]
 
     def _follow(
-        self, cell: Cell, done: frozenset[Name], maybe: list[Name]
+        self, cell: Cell, done: frozenset[Name], maybe: list[Name], judge: Judge
     ) -> tuple[frozenset[LawState], frozenset[str]]:
         if len(maybe) > MAX_UNCERTAIN:
             return frozenset({LawState.UNKNOWN}), frozenset()
@@ -341,7 +468,7 @@ class Evaluator:
         evidence: set[str] = set()
         for chosen in itertools.product((False, True), repeat=len(maybe)):
             happened = done | {name for name, yes in zip(maybe, chosen, strict=True) if yes}
-            state, decided = self.state(cell, happened)
+            state, decided = judge(cell, happened)
             states.add(state)
             evidence |= decided
         return frozenset(states), frozenset(evidence)
@@ -377,7 +504,8 @@ def _within(parents: Mapping[str, str | None], place: str, other: str) -> bool:
     return False
 
 
-def _changes(law: Law, rulings: Iterable[Ruling]) -> tuple[Change, ...]:
+def law_changes(law: Law) -> tuple[Change, ...]:
+    """The changes of a law's own dates: taking effect, expiring, being repealed."""
     changes: list[Change] = []
     if law.effective is not None:
         changes.append(start_change(EFFECTIVE, law.effective))
@@ -391,6 +519,11 @@ def _changes(law: Law, rulings: Iterable[Ruling]) -> tuple[Change, ...]:
         changes.append(end_change(EXPIRES, law.expires))
     if law.repealed is not None:
         changes.append(end_change(REPEALED, law.repealed))
+    return tuple(changes)
+
+
+def _ruling_changes(rulings: Iterable[Ruling]) -> list[Change]:
+    changes: list[Change] = []
     dated = [(r.id, r.effective_from) for r in rulings if r.effective_from is not None]
     days = Counter(_whole_day(start) for _, start in dated)
     for ruling_id, start in dated:
@@ -403,7 +536,7 @@ def _changes(law: Law, rulings: Iterable[Ruling]) -> tuple[Change, ...]:
             changes.append(Change(ruling_id, first.earliest_key, after.earliest_key, first, after))
         else:
             changes.append(start_change(ruling_id, start))
-    return tuple(changes)
+    return changes
 
 
 def _whole_day(date: PartialDate) -> _dt.date | None:

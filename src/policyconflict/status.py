@@ -53,12 +53,12 @@ at any date.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final
 
 import attrs
 
-from policyconflict._lawstatus import Cell, Evaluator, LawState, Segment, at_keys
+from policyconflict._lawstatus import Cell, Evaluator, LawState, Segment, Subject, at_keys
 from policyconflict.dates import PartialDate, Period, as_date_or_period
 from policyconflict.model.courts import Ruling
 from policyconflict.model.laws import Law, Provision
@@ -106,6 +106,10 @@ class LawStatus:
     ``state`` is the answer (see :mod:`policyconflict.status` for the rule), ``possible`` every
     state some part of the question may be in, ``evidence`` the ids of the rulings that decided
     it, and ``pieces`` the parts it was split into (one piece when nothing changes).
+
+    The same record answers :meth:`Corpus.status_on <policyconflict.query.Corpus.status_on>`
+    for any target a ruling can name: then ``law`` is the id of that target and ``kind`` its
+    kind (``"deployment"``, ``"ruling"``...; ``"law"`` for a law or a provision).
     """
 
     law: str
@@ -117,6 +121,12 @@ class LawStatus:
     possible: frozenset[LawState]
     evidence: tuple[str, ...]
     pieces: tuple[StatusPiece, ...]
+    kind: str = "law"
+
+    @property
+    def target(self) -> str:
+        """The id of what was asked about: the provision, else the law or other target."""
+        return self.law if self.provision is None else self.provision
 
     def may_be(self, state: LawState) -> bool:
         """Whether some part of what was asked may be in ``state``."""
@@ -166,21 +176,45 @@ def status_on(
             f"not a {type(law).__name__}"
         )
     rulings, parents = _gather(story)
-    target = _provision_id(law, provision)
-    moment = _as_at(at)
-    evaluator = Evaluator.build(
-        law=law,
-        provision=target,
+    return subject_status(
+        Subject.of_law(law),
+        _as_at(at),
+        rulings=rulings,
+        parents=parents,
+        provision=_provision_id(law, provision),
+        place=place,
+        applies_to=applies_to,
+    )
+
+
+def subject_status(
+    subject: Subject,
+    moment: PartialDate | Period,
+    *,
+    rulings: Sequence[Ruling],
+    parents: Mapping[str, str | None],
+    provision: str | None = None,
+    place: str | None = None,
+    applies_to: str | None = None,
+    kind: str = "law",
+) -> LawStatus:
+    """The status of ``subject`` (a law, a ruling, any target a ruling can name) at
+    ``moment``, from ``rulings`` and the place hierarchy ``parents``, by the rules of this
+    module: what :func:`status_on` and :meth:`Corpus.status_on
+    <policyconflict.query.Corpus.status_on>` answer."""
+    evaluator = Evaluator.build_for(
+        subject=subject,
+        provision=provision,
         rulings=rulings,
         parents=parents,
         place=place,
         applies_to=applies_to,
     )
     low, high = at_keys(moment)
-    whole = Cell(target or law.id, place, (), applies_to, ())
+    whole = Cell(provision or subject.id, place, (), applies_to, ())
     raw = evaluator.pieces(low, high, whole)
     pieces = tuple(
-        _piece(cell, segment, possible, evidence) for cell, segment, possible, evidence in raw
+        piece(cell, segment, possible, evidence) for cell, segment, possible, evidence in raw
     )
     possible = frozenset().union(*(p.possible for p in pieces))
     if len(possible) == 1:
@@ -191,8 +225,8 @@ def status_on(
         state = LawState.UNKNOWN
     evidence = tuple(sorted({e for p in pieces for e in p.evidence}))
     return LawStatus(
-        law=law.id,
-        provision=target,
+        law=subject.id,
+        provision=provision,
         at=moment,
         place=place,
         applies_to=applies_to,
@@ -200,12 +234,15 @@ def status_on(
         possible=possible,
         evidence=evidence,
         pieces=pieces,
+        kind=kind,
     )
 
 
-def _piece(
+def piece(
     cell: Cell, segment: Segment, possible: frozenset[LawState], evidence: frozenset[str]
 ) -> StatusPiece:
+    """The public piece of one raw piece of :meth:`Evaluator.pieces
+    <policyconflict._lawstatus.Evaluator.pieces>`."""
     return StatusPiece(
         start=segment.start,
         until=segment.until,

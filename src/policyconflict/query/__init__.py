@@ -12,6 +12,8 @@
   corpus does not hold (an unknown place raises
   :class:`~policyconflict.gazetteer.UnknownPlaceError`).
 * :func:`timeline` and :class:`TimelineEntry` — dated facts in time order.
+* :class:`RulingEffect` — one ruling of a target's legal chain with the windows in which it had
+  effect (:meth:`Corpus.rulings_affecting`, :meth:`Corpus.rulings_in_effect`).
 
 The founding story's conflict in a few lines: CBP sends officers to Los Angeles in support of
 ICE while California's SB 54 restricts cooperation with ICE. Los Angeles is not given a parent
@@ -48,6 +50,7 @@ here: the gazetteer knows it lies in California, so the state law applies there.
 from __future__ import annotations
 
 from policyconflict._sameas import SameAsMismatch
+from policyconflict.query._chain import RulingEffect
 from policyconflict.query._command import CommandAnswer
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._figures import FigureReport
@@ -68,6 +71,7 @@ __all__ = [
     "MergeConflict",
     "MergeConflictError",
     "PartiesAtRuling",
+    "RulingEffect",
     "SameAsMismatch",
     "StanceRecord",
     "TargetKindError",

@@ -173,6 +173,12 @@ class Backend(Protocol):
         <policyconflict.query.Corpus.rulings_affecting>`."""
         ...
 
+    def rulings_on(self, target: str) -> tuple[Ruling, ...]:
+        """The rulings with an outcome on ``target`` (any id: a law, a provision, a ruling...),
+        in arrival order. The legal chain and the status of any target
+        (:mod:`policyconflict.query._chain`) are computed from this, once, for every backend."""
+        ...
+
     # -- the legal chain and parties (q2) -------------------------------------------------------
 
     def rulings_in_case(self, case: str) -> tuple[Ruling, ...]:

@@ -223,6 +223,11 @@ class ScanBackend:
     def rulings_affecting(self, law: Law) -> tuple[Ruling, ...]:
         return tuple(_scan.rulings_affecting(self._store.lists["rulings"], law))
 
+    def rulings_on(self, target: str) -> tuple[Ruling, ...]:
+        return tuple(
+            r for r in self._store.lists["rulings"] if any(o.target == target for o in r.outcomes)
+        )
+
     # -- the legal chain and parties (q2) -------------------------------------------------------
 
     def rulings_in_case(self, case: str) -> tuple[Ruling, ...]:

@@ -20,17 +20,18 @@ from typing import IO, Any, Literal, TypeVar
 
 from policyconflict._merging.disputes import Dispute, disputes
 from policyconflict._sameas import Clusters, SameAsMismatch, over_cluster
-from policyconflict.dates import Certainty, DateLike, PeriodLike, as_date
+from policyconflict.dates import Certainty, DateLike, PeriodLike, as_date, as_date_or_period
 from policyconflict.errors import ShapeError
 from policyconflict.model.actions import ControlTransfer, Deployment, Event, EventKind
 from policyconflict.model.actors import Role
 from policyconflict.model.citations import Confidence, best_confidence
 from policyconflict.model.claims import Claim
-from policyconflict.model.courts import LegalCase, Ruling
+from policyconflict.model.courts import LegalCase
 from policyconflict.model.laws import Law, Provision
 from policyconflict.model.relations import Predicate, Relation
 from policyconflict.model.statements import Channel, Stance, Statement
 from policyconflict.query._backend import Backend, BackendFactory
+from policyconflict.query._chain import CHAIN_TARGETS, STATUS_TARGETS, Chain, RulingEffect
 from policyconflict.query._command import CommandAnswer, answer
 from policyconflict.query._errors import TargetKindError, UnknownEntityError, UnknownKindError
 from policyconflict.query._figures import FigureReport
@@ -38,12 +39,13 @@ from policyconflict.query._index import IndexBackend
 from policyconflict.query._merge import MergeConflict, MergeConflictError
 from policyconflict.query._parties import PartiesAtRuling, parties_at_rulings
 from policyconflict.query._places import PlaceSource, default_places, resolve_place
-from policyconflict.query._positions import StanceRecord
+from policyconflict.query._positions import StanceRecord, provision_law
 from policyconflict.query._scan_backend import ScanBackend
 from policyconflict.query._store import OnConflict, Store
 from policyconflict.query._time import opt_date, opt_period
 from policyconflict.query.conflicts import Conflict, ConflictKind, disputed_facts
 from policyconflict.query.timeline import TimelineEntry, timeline
+from policyconflict.status import LawStatus
 from policyconflict.story import COLLECTIONS, Entity, Story
 
 __all__ = ["Corpus"]
@@ -550,10 +552,103 @@ class Corpus:
         one of its provisions, in arrival order."""
         return self._for_law(law, self._backend.cases_affecting)
 
-    def rulings_affecting(self, law: Law | str) -> tuple[Ruling, ...]:
-        """Rulings with an outcome on the law (a :class:`~policyconflict.model.laws.Law` or its id)
-        or one of its provisions, in arrival order."""
-        return self._for_law(law, self._backend.rulings_affecting)
+    # -- the legal chain and the status of any target (issue 14, items 3 and 4) ---------------
+
+    def rulings_affecting(
+        self,
+        target: Entity | Provision | str,
+        *,
+        place: str | None = None,
+        applies_to: str | None = None,
+    ) -> tuple[RulingEffect, ...]:
+        """The legal chain of ``target``: every ruling that acts on it — or on one of its
+        provisions, or on a ruling of the chain (a stay of an injunction, a vacatur of the
+        stay, an affirmance, a stay of a stay), down to the target — as a
+        :class:`~policyconflict.query.RulingEffect` with the windows in which it had effect
+        (from when it takes effect: in force, stayed, ended), in date order (issued, then
+        takes effect, then id). Rulings with ``no_effect`` that act on the chain are listed,
+        without windows.
+
+        ``target`` is the id (or the entity) of anything a ruling can name — a law, provision,
+        deployment, control transfer, event (a vote), role (an appointment), agency (a body)
+        or another ruling — or a legal case (its rulings and those acting on them). The
+        windows are read in ``place`` and for the class ``applies_to`` (everywhere and for
+        everyone by default, split into the parts the rulings' scopes name). Rulings on any
+        id of the target's same-as cluster count. The rules are those of
+        :func:`policyconflict.status.status_on`.
+        """
+        chain = self._chain(target, "rulings_affecting()", CHAIN_TARGETS, place, applies_to)
+        return chain.effects()
+
+    def rulings_in_effect(
+        self,
+        target: Entity | Provision | str,
+        at: PeriodLike,
+        *,
+        place: str | None = None,
+        applies_to: str | None = None,
+        certainty: Certainty = Certainty.MAY,
+    ) -> tuple[RulingEffect, ...]:
+        """The rulings of ``target``'s legal chain (:meth:`rulings_affecting`) in effect at
+        ``at`` — a date, a moment with a time of day, or a period — in date order: that *may*
+        be in effect at some moment of it (``Certainty.MAY``, the default) or are *surely* in
+        effect all of it (``Certainty.SURELY``), in ``place`` for ``applies_to``."""
+        moment = as_date_or_period(at)
+        chain = self._chain(target, "rulings_in_effect()", CHAIN_TARGETS, place, applies_to)
+        return chain.in_effect(moment, _certainty(certainty))
+
+    def status_on(
+        self,
+        target: Entity | Provision | str,
+        at: PeriodLike,
+        *,
+        place: str | None = None,
+        applies_to: str | None = None,
+    ) -> LawStatus:
+        """The status of ``target`` at ``at``, in ``place``, for the class ``applies_to``, as a
+        :class:`~policyconflict.status.LawStatus` (its ``kind`` says what the target is).
+
+        A law or a provision gets exactly the answer of :func:`policyconflict.status.status_on`
+        (its own dates and every ruling that reaches it). Any other target a ruling can name —
+        a deployment, control transfer, event, role, agency or ruling — has no dates of its
+        own here: it is ``in-force`` unless a ruling in effect enjoins, stays or strikes it
+        (by the same rules). A ruling's own status is ``not-yet-effective`` before it takes
+        effect, then ``in-force`` (in effect), ``stayed`` or ``ended``. ``at`` is a date, a
+        moment (an order enforceable for a few hours between two rulings of one day comes out
+        as those hours) or a period. Rulings on any id of the target's same-as cluster count.
+        """
+        moment = as_date_or_period(at)
+        chain = self._chain(target, "status_on()", STATUS_TARGETS, place, applies_to)
+        found = self.get(chain.subject.id if chain.provision is None else chain.provision)
+        return chain.status(moment, "law" if isinstance(found, Provision) else found.kind_name)
+
+    def _chain(
+        self,
+        target: Entity | Provision | str,
+        question: str,
+        kinds: tuple[str, ...],
+        place: str | None,
+        applies_to: str | None,
+    ) -> Chain:
+        if not isinstance(target, str):
+            target = getattr(target, "id", target)
+        if not isinstance(target, str):
+            raise TypeError(f"{question} takes the id of a target (text), not {target!r}")
+        found = self._target(target, question, kinds)
+        if applies_to is not None and not isinstance(applies_to, str):
+            raise TypeError(f"applies_to is a class word (text), not {applies_to!r}")
+        backend = self._backend
+        names = self._same_as().of(found.id) if not isinstance(found, Provision) else ()
+        return Chain.of(
+            found,
+            names=names,
+            rulings_on=backend.rulings_on,
+            law_of=lambda provision: provision_law(self._store, provision),
+            case_rulings=backend.rulings_in_case,
+            jurisdictions=self._store.lists["jurisdictions"],
+            place=self._place(place),
+            applies_to=applies_to,
+        )
 
     # -- parties at each ruling (q2) ------------------------------------------------------------
 

@@ -221,6 +221,11 @@ class IndexBackend:
         items: list[Ruling] = self._store.lists["rulings"]
         return tuple(items[p] for p in engine.affecting(engine.outcomes, law))
 
+    def rulings_on(self, target: str) -> tuple[Ruling, ...]:
+        """From the outcome index (target id → ruling positions)."""
+        items: list[Ruling] = self._store.lists["rulings"]
+        return _pick(items, self.engine.outcomes.get(target, []))
+
     # -- the legal chain and parties (q2) -------------------------------------------------------
 
     def rulings_in_case(self, case: str) -> tuple[Ruling, ...]:
