@@ -13,9 +13,10 @@ import attrs
 from policyconflict.dates import PartialDate, Period
 from policyconflict.errors import ShapeError
 from policyconflict.model import _fields as f
-from policyconflict.model.citations import Assessment, Citation, Note, notes_field
+from policyconflict.model.citations import Assessment, Note, notes_field
+from policyconflict.model.citations import Citation as Citation  # the old home, kept
 
-__all__ = ["PUBLISHERS", "Citation", "Republication", "Source", "SourceKind"]
+__all__ = ["PUBLISHERS", "Republication", "Source", "SourceKind"]
 
 
 class SourceKind(enum.StrEnum):

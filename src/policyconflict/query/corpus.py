@@ -426,7 +426,7 @@ class Corpus:
           statements whose date may fall there (bounds intersect), ``Certainty.SURELY`` those
           whose date surely does. Statements without a date never pass a time filter;
         * ``confidence``: supported at least this well (:class:`~policyconflict.model.Confidence`):
-          by one citation of this level or a stronger one (:func:`_confident`).
+          by one citation of this level or a stronger one (an uncited statement is unverified).
         """
         on_date, period = _one_time(opt_date(on), opt_period(during))
         minimum = _confidence(confidence)
