@@ -512,7 +512,14 @@ def arrow_tables(corpus: Corpus) -> dict[str, pa.Table]:
         for place in ev.places:
             ev_places["pos"].append(pos)
             ev_places["place"].append(place)
+    # -- the legal chain (engineer q3): one row per outcome of a ruling --------------------------
+    rul_out: dict[str, list[Any]] = {"pos": [], "id": [], "target": []}
+    for pos, r in enumerate(corpus.entities("rulings")):
+        for outcome in r.outcomes:
+            for key, value in (("pos", pos), ("id", r.id), ("target", outcome.target)):
+                rul_out[key].append(value)
     return {
+        "rul_out": pa.table(rul_out),
         "xfer": pa.table(xfer),
         "rel": pa.table(rels),
         "ev": pa.table(evs),
@@ -575,6 +582,8 @@ def shapes(corpus: Corpus) -> list[Shape]:
     middle = transfer.period.start.earliest.toordinal() + transfer.period.end.earliest.toordinal()
     at = PartialDate.from_date(dt.date.fromordinal(middle // 2))
     at_lo, at_hi = date_bounds(at)
+    challenged = corpus.get(corpus.entities("legal_cases")[0].challenges[0])
+    law_ids = ", ".join(f"'{t}'" for t in (challenged.id, *(p.id for p in challenged.provisions)))
     return [
         Shape(
             "opposing statements within California in one month",
@@ -697,6 +706,15 @@ def shapes(corpus: Corpus) -> list[Shape]:
             pairs=True,
             compare=_ruling_parties,
         ),
+        # -- the legal chain (engineer q3): keep these shapes in this block ------------------
+        Shape(
+            "legal chain of one law (rulings on rulings followed down)",
+            lambda c: c.rulings_affecting(challenged.id),
+            "WITH RECURSIVE chain(id) AS (SELECT id FROM rul_out WHERE target IN "
+            f"({law_ids}) UNION SELECT o.id FROM rul_out o JOIN chain c ON o.target = c.id) "
+            "SELECT DISTINCT pos FROM rul_out WHERE id IN (SELECT id FROM chain) ORDER BY 1",
+            compare=_ruling_positions,
+        ),
         # -- command, relations and events (engineer q4's calls; shapes by q5) ---------------
         Shape(
             "command of one unit on a date",
@@ -721,6 +739,11 @@ def shapes(corpus: Corpus) -> list[Shape]:
             compare=_event_positions,
         ),
     ]
+
+
+def _ruling_positions(corpus: Corpus, result: Any) -> list[Any]:
+    where = {r.id: i for i, r in enumerate(corpus.entities("rulings"))}
+    return sorted(where[e.id] for e in result)
 
 
 def _relation_positions(corpus: Corpus, result: Any) -> list[Any]:
