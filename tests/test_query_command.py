@@ -305,7 +305,7 @@ def test_unknown_and_wrong_kind_ids_are_clear_errors() -> None:
     corpus = corpus_of(control_transfers=(transfer(),))
     with pytest.raises(UnknownEntityError, match="nobody"):
         corpus.command_on("nobody", "2025-06-07")
-    with pytest.raises(TargetKindError, match="command_on cannot take"):
+    with pytest.raises(TargetKindError, match="a jurisdiction: it takes an agency"):
         corpus.command_on(CA, "2025-06-07")
     with pytest.raises(ValueError, match="2025-13"):
         corpus.command_on(GUARD, "2025-13")

@@ -4,6 +4,8 @@
   indexed, place- and time-aware queries: statements, deployments, roles, laws in force, cases
   and rulings affecting a law, a timeline, and :meth:`Corpus.conflicts`.
 * :class:`Conflict` and :class:`ConflictKind` — what :meth:`Corpus.conflicts` returns.
+* :class:`CommandAnswer` — who controls a force at a moment (:meth:`Corpus.command_on`); the
+  relations and events of a corpus come from :meth:`Corpus.relations` and :meth:`Corpus.events`.
 * :class:`MergeConflict` and :class:`MergeConflictError` — an id that stories use for different
   kinds of thing.
 * :class:`SameAsMismatch` — a same-as relation between two kinds of thing, which joins nothing

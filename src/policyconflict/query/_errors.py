@@ -56,7 +56,8 @@ class TargetKindError(PolicyConflictError, TypeError):
         self.question = question
         self.kinds: tuple[str, ...] = tuple(kinds)
         self.message = (
-            f"{question} cannot take {entity_id!r}, a {kind}: it takes a {', '.join(self.kinds)}"
+            f"{question} cannot take {entity_id!r}, {_a(kind)}: it takes "
+            f"{_a(', '.join(self.kinds))}"
         )
         super().__init__(self.message)
 
@@ -67,3 +68,8 @@ class TargetKindError(PolicyConflictError, TypeError):
         self,
     ) -> tuple[type[TargetKindError], tuple[str, str, str, tuple[str, ...]]]:
         return (type(self), (self.id, self.kind, self.question, self.kinds))
+
+
+def _a(words: str) -> str:
+    """``words`` after the indefinite article they take (by their first letter)."""
+    return f"{'an' if words[:1] in set('aeiou') else 'a'} {words}"
