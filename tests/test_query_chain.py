@@ -9,6 +9,7 @@ import importlib.util
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -315,6 +316,27 @@ def test_every_kind_a_ruling_can_name_has_a_status_and_a_chain() -> None:
     assert corpus.rulings_affecting(ORDER) == ()
 
 
+def test_an_outcome_for_one_class_splits_the_answer_and_applies_to_reads_one_class() -> None:
+    employers = Outcome(target=ORDER, effect=E.ENJOINS, scope=Scope(applies_to="employers"))
+    on_class = attrs.evolve(TRO, outcomes=(employers,))
+    corpus = _corpus(on_class)
+    found = corpus.status_on(ORDER, "2025-10-06")
+    assert found.state is S.PARTLY_IN_FORCE
+    assert [(p.applies_to, p.state) for p in found.pieces] == [
+        ("employers", S.ENJOINED),
+        (None, S.IN_FORCE),
+    ]
+    assert corpus.status_on(ORDER, "2025-10-06", applies_to="employers").state is S.ENJOINED
+    assert corpus.status_on(ORDER, "2025-10-06", applies_to="tenants").state is S.IN_FORCE
+
+
+def test_a_ruling_that_never_took_effect_is_never_in_effect_itself() -> None:
+    never = _ruling("ruling:never", "2025-10-06", (ORDER, E.ENJOINS), no_effect=True)
+    corpus = _corpus(never)
+    assert corpus.status_on("ruling:never", "2025").state is S.NOT_YET_EFFECTIVE
+    assert corpus.status_on(ORDER, "2025-10-07").state is S.IN_FORCE
+
+
 def test_a_ruling_that_never_took_effect_is_listed_without_windows() -> None:
     never = _ruling("ruling:never", "2025-10-06", (ORDER, E.ENJOINS), no_effect=True)
     corpus = _corpus(TRO, never)
@@ -439,7 +461,8 @@ def chains(draw: st.DrawFn) -> tuple[Ruling, ...]:
 
 def _answers(corpus: Corpus, at: str, place: str | None) -> list[Any]:
     found: list[Any] = []
-    for target in [*TARGETS, CASE]:
+    rulings = [r.id for r in corpus.entities("rulings")]
+    for target in [*TARGETS, CASE, *rulings]:
         found.append(corpus.rulings_affecting(target, place=place))
         for certainty in Certainty:
             found.append(corpus.rulings_in_effect(target, at, place=place, certainty=certainty))
