@@ -26,6 +26,14 @@ The rules, in the order they apply at one moment, in one place, for one class:
    ``Jurisdiction.parent`` chains), not in ``Scope.excluding`` and the places within those,
    and only for ``Scope.applies_to`` when that is given.
 
+Other targets. :meth:`Corpus.status_on <policyconflict.query.Corpus.status_on>` asks the same
+rules of anything a ruling can name. A deployment, control transfer, event, role or agency has
+no dates of its own here (rule 1 does not apply): it is in force unless rule 3 blocks it. A
+ruling's own state is rule 2: *not yet effective* before it takes effect, then *in force* (in
+effect), *stayed*, or *ended* (:attr:`LawState.ENDED`) once vacated, reversed, lifted or
+superseded; :meth:`Corpus.rulings_affecting <policyconflict.query.Corpus.rulings_affecting>`
+gives these states for every ruling of a target's chain.
+
 Time and certainty. A date with a time of day takes effect at that minute; a date known to the
 day takes effect at the start of that day (a law effective 2018-01-01 is in force all that day;
 a law that expires or is repealed on a day is in force to the end of it, as in
