@@ -95,13 +95,17 @@ def cases_and_rulings(
     places: Sequence[str],
     persons: Sequence[str],
     count: int,
+    deployments: Sequence[Any] = (),
 ) -> tuple[list[LegalCase], list[Ruling]]:
     """``count`` cases, each against one law, with two to six rulings acting on the law and
-    then on the case's earlier rulings."""
+    then on the case's earlier rulings; every fourth case (``case-3``, ``case-7``...) is
+    against a deployment instead: an injunction of it, stayed some weeks later half of the
+    time."""
     cases: list[LegalCase] = []
     rulings: list[Ruling] = []
     for i in range(count):
-        law = laws[i % len(laws)]
+        against_deployment = i % 4 == 3 and bool(deployments)
+        law = deployments[i % len(deployments)] if against_deployment else laws[i % len(laws)]
         filed = 736_400 + rng.randint(0, 2000)
         holders = rng.sample(list(persons[:50]), 3)
         handover = [filed, filed + rng.randint(100, 400), filed + rng.randint(500, 900)]
@@ -135,6 +139,20 @@ def cases_and_rulings(
             outcomes=(Outcome(target=law.id, effect=OutcomeEffect.ENJOINS),),
         )
         chain = [first]
+        if against_deployment:
+            if rng.random() < 0.5:
+                chain.append(
+                    Ruling(
+                        id=f"case-{i}/ruling-1",
+                        case=case.id,
+                        court=COURTS[2 + i % 2].id,
+                        date=_day(when + rng.randint(10, 100)),
+                        kind=RulingKind.STAY_PENDING_APPEAL,
+                        outcomes=(Outcome(target=first.id, effect=OutcomeEffect.STAYS),),
+                    )
+                )
+            rulings.extend(chain)
+            continue
         for k in range(1, rng.randint(2, 6)):
             when += rng.randint(0, 200)
             kind, effect = rng.choice(_ON_RULINGS)

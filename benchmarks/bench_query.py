@@ -55,6 +55,7 @@ from policyconflict import (
     Provision,
     ProvisionEffect,
     Role,
+    Ruling,
     Stance,
     Statement,
     Story,
@@ -342,7 +343,7 @@ def build_corpus_story(n: int, seed: int = 7) -> Story:
         rng, deployments, [o.id for o in organizations], max(60, n // 200)
     )
     cases, rulings = _world_courts.cases_and_rulings(
-        rng, laws, by_level["city"], person_ids, max(20, n // 2000)
+        rng, laws, by_level["city"], person_ids, max(20, n // 2000), deployments
     )
     transfers = _world_courts.control_transfers(
         rng, [a.id for a in local], [a.jurisdiction for a in local], max(10, n // 5000)
@@ -518,7 +519,18 @@ def arrow_tables(corpus: Corpus) -> dict[str, pa.Table]:
         for outcome in r.outcomes:
             for key, value in (("pos", pos), ("id", r.id), ("target", outcome.target)):
                 rul_out[key].append(value)
+    rul_eff: dict[str, list[Any]] = {k: [] for k in ("id", "target", "effect", "hi")}
+    for r in corpus.entities("rulings"):
+        for outcome in r.outcomes:
+            for key, value in (
+                ("id", r.id),
+                ("target", outcome.target),
+                ("effect", outcome.effect.value),
+                ("hi", date_bounds(r.date)[1]),
+            ):
+                rul_eff[key].append(value)
     return {
+        "rul_eff": pa.table(rul_eff),
         "rul_out": pa.table(rul_out),
         "xfer": pa.table(xfer),
         "rel": pa.table(rels),
@@ -582,6 +594,17 @@ def shapes(corpus: Corpus) -> list[Shape]:
     middle = transfer.period.start.earliest.toordinal() + transfer.period.end.earliest.toordinal()
     at = PartialDate.from_date(dt.date.fromordinal(middle // 2))
     at_lo, at_hi = date_bounds(at)
+    # status of one deployment at an instant: noon UTC on a day between its injunction and
+    # the stay of it (or a few days after an injunction never stayed)
+    enjoined = corpus.get("case-3/ruling-0")
+    assert isinstance(enjoined, Ruling)
+    held = enjoined.outcomes[0].target
+    stay = corpus.get("case-3/ruling-1") if "case-3/ruling-1" in corpus else None
+    first_day = enjoined.date.earliest.toordinal()
+    last_day = stay.date.earliest.toordinal() if isinstance(stay, Ruling) else first_day + 10
+    noon = dt.date.fromordinal((first_day + last_day) // 2)
+    instant = PartialDate.parse(f"{noon.isoformat()}T12:00Z")
+    instant_lo = date_bounds(instant)[0]
     challenged = corpus.get(corpus.entities("legal_cases")[0].challenges[0])
     law_ids = ", ".join(f"'{t}'" for t in (challenged.id, *(p.id for p in challenged.provisions)))
     return [
@@ -714,6 +737,15 @@ def shapes(corpus: Corpus) -> list[Shape]:
             f"({law_ids}) UNION SELECT o.id FROM rul_out o JOIN chain c ON o.target = c.id) "
             "SELECT DISTINCT pos FROM rul_out WHERE id IN (SELECT id FROM chain) ORDER BY 1",
             compare=_ruling_positions,
+        ),
+        Shape(
+            "status of one deployment at an instant",
+            lambda c: (c.status_on(held, instant),),
+            "SELECT CASE WHEN EXISTS (SELECT 1 FROM rul_eff i WHERE i.target = "
+            f"'{held}' AND i.effect = 'enjoins' AND i.hi <= {instant_lo} AND NOT EXISTS "
+            "(SELECT 1 FROM rul_eff s WHERE s.target = i.id AND s.effect = 'stays' "
+            f"AND s.hi <= {instant_lo})) THEN 'enjoined' ELSE 'in-force' END",
+            compare=lambda _c, answer: [a.state.value for a in answer],
         ),
         # -- command, relations and events (engineer q4's calls; shapes by q5) ---------------
         Shape(
