@@ -43,7 +43,7 @@ from policyconflict import (
 )
 from policyconflict.query import Corpus, UnknownEntityError, timeline
 from policyconflict.query._dated import WORDS
-from policyconflict.testing import stories
+from policyconflict.testing import overlapping_stories, stories
 
 US = "ocd-division/country:us"
 COUNTRY = Jurisdiction(id=US, name="United States", level=JurisdictionLevel.COUNTRY)
@@ -386,3 +386,10 @@ def test_two_filters_at_once() -> None:
         (ROLE.id, "role-ended"),  # every entry of an entity that refers to the person
         (FULL_CASE.id, "party-ended"),
     ]
+
+
+@given(overlapping_stories(max_entities=15))
+def test_the_same_stories_in_another_order_give_the_same_timeline(found: list[Story]) -> None:
+    forward = Corpus(found, gazetteer=None, on_conflict="collect").timeline()
+    backward = Corpus(found[::-1], gazetteer=None, on_conflict="collect").timeline()
+    assert forward == backward
