@@ -425,3 +425,11 @@ def test_a_bounded_publication_is_on_the_timeline_and_an_assessment_date_is_not(
     )
     entries = [(e.what, str(e.when)) for e in timeline(story(sources=(flyer,)))]
     assert entries == [("published-after", "2025-08"), ("published-before", "2025-10")]
+
+
+def test_ftm_keeps_an_entitys_notes() -> None:
+    from policyconflict.interop.ftm import to_ftm
+
+    noted = person(notes=(Note(text="Also  spelled Anne.", by_encoder=True),))
+    (found,) = [e for e in to_ftm(story(persons=(noted,))) if e["schema"] == "Person"]
+    assert found["properties"]["notes"] == ["Also spelled Anne."]

@@ -23,8 +23,9 @@ The mapping, story → FtM:
 ``Relation``                   ``UnknownLink`` with the predicate as ``role``
 =============================  =================================================================
 
-Statements, figures and provisions have no FtM schema and are left out, and so are relations
-to them. Ids are spelled in FtM's grammar reversibly (``agency:us/dhs`` → ``agencyCusSdhs``).
+An entity's notes become FtM ``notes``. Statements, figures and provisions have no FtM schema
+and are left out, and so are relations to them. Ids are spelled in FtM's grammar reversibly
+(``agency:us/dhs`` → ``agencyCusSdhs``).
 Dates are written at their precision without EDTF qualifiers or time of day (FtM holds the
 years 1000 to 2999; a date outside them is left out); countries as
 ISO 3166-1 codes taken from the OCD division ids.
@@ -239,7 +240,17 @@ def to_ftm(story: Story) -> list[FtmEntity]:
                 endDate=end,
                 proof=_proof(rel.sources),
             )
+    _add_notes(out.entities, story)
     return out.entities
+
+
+def _add_notes(entities: list[FtmEntity], story: Story) -> None:
+    """Each exported entity's notes as FtM's ``notes`` property (every schema has it)."""
+    notes = {encode(e.id): [n.text for n in e.notes] for e in story.entities() if e.notes}
+    for entity in entities:
+        texts = notes.get(entity["id"])
+        if texts:
+            entity["properties"]["notes"] = list(dict.fromkeys(_clean(t) for t in texts))
 
 
 def _roles(story: Story, out: _Out, names: Mapping[str, str]) -> None:
