@@ -11,6 +11,7 @@ assessments are evidence, not events: their dates are left out.
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from typing import Any, Final, NamedTuple
@@ -79,6 +80,7 @@ one's start (an official's successor is named the day the predecessor leaves).""
 _RANKS: Final = {key: rank for rank, key in enumerate(WORDS)}
 
 
+@functools.lru_cache(maxsize=4096)
 def word_for(kind: str, field: str) -> tuple[str, int]:
     """The word for a dated value of ``kind`` at ``field`` (positions such as ``[1]`` are
     ignored; a single-day period is its start) and its place in :data:`WORDS`, which orders an
