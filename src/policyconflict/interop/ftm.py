@@ -44,7 +44,7 @@ package (the ``ftm`` extra) is what the tests do.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import IO, Any
+from typing import IO, Any, Final
 from unicodedata import category, normalize
 
 import attrs
@@ -244,13 +244,21 @@ def to_ftm(story: Story) -> list[FtmEntity]:
     return out.entities
 
 
+_WITH_NOTES: Final = _NAMED | {"Document"}
+"""The schemas written here that have FtM's ``notes`` property (FtM's things; its intervals,
+such as ``Occupancy`` for a role and ``CourtCaseParty``, have none, so a role's notes are not
+written)."""
+
+
 def _add_notes(entities: list[FtmEntity], story: Story) -> None:
-    """Each exported entity's notes as FtM's ``notes`` property (every schema has it)."""
+    """Each exported entity's notes as FtM's ``notes`` property, where its schema has one."""
     notes = {encode(e.id): [n.text for n in e.notes] for e in story.entities() if e.notes}
     for entity in entities:
         texts = notes.get(entity["id"])
-        if texts:
-            entity["properties"]["notes"] = list(dict.fromkeys(_clean(t) for t in texts))
+        if texts and entity["schema"] in _WITH_NOTES:
+            cleaned = [c for c in dict.fromkeys(_clean(t) for t in texts) if c]
+            if cleaned:  # a note of control characters alone has nothing FtM keeps
+                entity["properties"]["notes"] = cleaned
 
 
 def _roles(story: Story, out: _Out, names: Mapping[str, str]) -> None:
