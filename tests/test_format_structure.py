@@ -358,3 +358,49 @@ def test_quantities_of_the_model_check_their_kind_after_their_fields() -> None:
     assert structure({"kind": "exact", "value": 3}) == Quantity.exact(3)
     assert reported(structure, {"kind": "exact"}) == "Quantity"  # the check across fields
     assert reported(structure, {"kind": "range", "low": 5, "high": 1}) == "Quantity"
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """Tuples of tuples: the item type is converted by the converter's own hook."""
+
+    rows: tuple[tuple[str, ...], ...] = attrs.field(validator=f.instance(tuple))
+
+
+def test_a_tuple_of_tuples_is_structured_through_the_converter_hook_of_its_items() -> None:
+    structure = structure_of(Table)
+    made = structure({"rows": [["a", "b"], ["c"], []]})
+    assert made == Table(rows=(("a", "b"), ("c",), ()))
+    assert all(type(row) is tuple for row in made.rows)
+    assert reported(structure, {"rows": [["a", 1]]}) == "Table"
+    assert reported(structure, {"rows": ["ab"]}) == "Table"
+
+
+def test_a_cattrs_hook_is_called_with_its_value_and_its_type() -> None:
+    seen: list[Any] = []
+
+    def rows(value: Any, tp: Any) -> Any:  # a cattrs hook: the type is not optional
+        seen.append(tp)
+        return CONVERTER.get_structure_hook(tp)(value, tp)
+
+    def hook(tp: Any) -> Any:
+        return rows if tp == tuple[str, ...] else _hook(tp)
+
+    structure = make_structure_fn(Table, hook, _PRIMITIVE, _detailed_for(Table))
+    assert structure({"rows": [["a"], ["b", "c"]]}) == Table(rows=(("a",), ("b", "c")))
+    assert seen == [tuple[str, ...], tuple[str, ...]]
+
+
+@attrs.frozen(kw_only=True)
+class Mismatched:
+    """A rule asking for another class than the annotation: every value breaks it."""
+
+    name: str = attrs.field(validator=f.instance(Inner))
+
+
+def test_a_type_check_vouches_only_for_its_own_class() -> None:
+    # The annotation's type check proves a value is a `str`, not that it is an `Inner`: the rule
+    # is still checked, so the fast path never builds a value that `__init__` refuses.
+    with pytest.raises(ShapeError):
+        Mismatched(name="a")
+    assert reported(structure_of(Mismatched), {"name": "a"}) == "Mismatched"

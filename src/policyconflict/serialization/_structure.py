@@ -248,7 +248,7 @@ def make_structure_fn(
             if condition is not None:
                 body.append(f"if {condition}:")
                 body.append("    fail()")
-                continue
+                continue  # mutate: skip equivalent: calling the rule after it passes inline
             ns[f"check{i}"] = rule
             ns[f"attribute{i}"] = field
             body.append(f"check{i}(o, attribute{i}, x{i})")
