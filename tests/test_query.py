@@ -24,13 +24,16 @@ from policyconflict import (
     PartialDate,
     Period,
     Person,
+    Position,
     Role,
+    Stance,
     Statement,
     Story,
 )
 from policyconflict.errors import PolicyConflictError
 from policyconflict.gazetteer import AmbiguousPlaceError, UnknownPlaceError, default_gazetteer
 from policyconflict.query import (
+    ConflictKind,
     Corpus,
     MergeConflict,
     MergeConflictError,
@@ -370,3 +373,117 @@ def test_a_place_or_an_id_that_is_not_text_is_a_type_error() -> None:
         corpus.statements(within=5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="speaker is given as an id"):
         corpus.statements(speaker=5)  # type: ignore[arg-type]
+
+
+def _later_statement() -> Story:
+    said = Statement(
+        id="said-again", speaker="mayor", text="Still no.", date=PartialDate.parse("2020-02-20")
+    )
+    return Story(
+        id="two", title="Later", persons=(Person(id="mayor", name="A Mayor"),), statements=(said,)
+    )
+
+
+DISTRICT = f"{LA}/council_district:1"
+
+
+def _later_places() -> Story:
+    said = Statement(
+        id="chief-said", speaker="chief", text="Agreed.", date=PartialDate.parse("2020-02-14")
+    )
+    return Story(
+        id="three",
+        title="Places",
+        jurisdictions=(
+            Jurisdiction(id=LA, name="Los Angeles", level=JurisdictionLevel.CITY),
+            Jurisdiction(
+                id=DISTRICT, name="District 1", level=JurisdictionLevel.DISTRICT, parent=LA
+            ),
+        ),
+        persons=(Person(id="chief", name="A Chief"),),
+        roles=(
+            Role(
+                id="role-chief",
+                person="chief",
+                organization=DISTRICT,
+                title="Chief of Police",
+                period=Period.parse("2018/2021"),
+            ),
+        ),
+        statements=(said,),
+    )
+
+
+def _answers(corpus: Corpus) -> list[object]:
+    """Questions answered by the statement, role and place indexes."""
+    return [
+        [s.id for s in corpus.statements()],
+        [s.id for s in corpus.statements(speaker="mayor")],
+        [s.id for s in corpus.statements(speaker="mayor", on="2020-02-20")],
+        [s.id for s in corpus.statements(within=LA)],
+        [r.id for r in corpus.roles_on("2020-02-14")],
+        [r.id for r in corpus.roles_on("2020-02-14", title="chief of police")],
+        [r.id for r in corpus.roles_on("2020-02-14", organization=LA)],
+        [r.id for r in corpus.roles_of("mayor")],
+    ]
+
+
+def test_adds_after_every_index_is_built_answer_as_a_corpus_built_at_once() -> None:
+    at_once = Corpus([_base(), _later_statement(), _later_places()], gazetteer=None)
+    growing = Corpus([_base()], gazetteer=None)
+    growing.build_indexes()
+    before = _answers(growing)
+    growing.add(_later_statement())  # statements only: the built indexes are kept current
+    assert [s.id for s in growing.statements(speaker="mayor")] == ["said", "said-again"]
+    assert [s.id for s in growing.statements(within=LA)] == ["said", "said-again"]
+    growing.add(_later_places())  # a place and a role: everything derived is rebuilt
+    assert _answers(growing) == _answers(at_once)
+    assert _answers(growing) != before
+    assert [r.id for r in growing.roles_of("chief")] == ["role-chief"]
+    assert growing.ancestors(DISTRICT) == (LA,)
+    assert [s.id for s in growing.statements(within=LA)] == ["said", "said-again", "chief-said"]
+    assert [r.id for r in growing.roles_on("2020", title="CHIEF OF POLICE")] == ["role-chief"]
+
+
+def test_a_law_added_after_every_index_is_built_is_in_force() -> None:
+    law = Law(
+        id="law-la",
+        kind=LawKind.ORDINANCE,
+        jurisdiction=LA,
+        title="A city ordinance",
+        effective=PartialDate.parse("2019-01-01"),
+    )
+    growing = Corpus([_base()], gazetteer=None)
+    growing.build_indexes()
+    assert growing.laws_in_force(LA, "2020-02-15") == ()
+    place = Jurisdiction(id=LA, name="Los Angeles", level=JurisdictionLevel.CITY)
+    growing.add(Story(id="law", title="Law", jurisdictions=(place,), laws=(law,)))
+    assert [x.id for x in growing.laws_in_force(LA, "2020-02-15")] == ["law-la"]
+
+
+def _stance(story_id: str, speaker: str, stance: Stance) -> Story:
+    said = Statement(
+        id=f"{speaker}-said",
+        speaker=speaker,
+        text="On the mayor.",
+        date=PartialDate.parse("2020-02-15"),
+        positions=(Position(target="mayor", stance=stance),),
+    )
+    people = (Person(id="mayor", name="A Mayor"), Person(id=speaker, name=speaker.title()))
+    return Story(id=story_id, title="Stances", persons=people, statements=(said,))
+
+
+def test_an_answer_found_before_an_add_of_statements_is_found_again_after_it() -> None:
+    growing = Corpus([_stance("one", "fan", Stance.SUPPORT)], gazetteer=None)
+    growing.build_indexes()
+    assert growing.conflicts([ConflictKind.OPPOSING_STANCES]) == ()
+    growing.add(_stance("two", "critic", Stance.OPPOSE))  # statements only: no rebuild
+    (conflict,) = growing.conflicts([ConflictKind.OPPOSING_STANCES])
+    assert conflict.subject == "mayor"
+    assert set(conflict.evidence) == {"fan-said", "critic-said"}
+
+
+def test_a_corpus_whose_first_story_has_no_places_answers() -> None:
+    corpus = Corpus([_later_statement()], gazetteer=None)
+    assert [s.id for s in corpus.statements(speaker="mayor")] == ["said-again"]
+    assert corpus.roles_of("mayor") == ()

@@ -79,7 +79,7 @@ class Engine:
             "roles_by_person",
             "laws",
         ):
-            getattr(self, name)
+            getattr(self, name)  # mutate: skip equivalent: built now or on first use, same answers
         self.challenges, self.outcomes  # noqa: B018 - built for their side effect
 
     @property
