@@ -427,3 +427,105 @@ def test_every_published_phrase_that_raises_raises() -> None:
     for phrase, published, _why in rows:
         with pytest.raises(DateTextError):
             parse_date_text(phrase, reference=dt.date.fromisoformat(published))
+
+
+# -- parts of the day, "mid-December" and words never dropped (issue 15, Time) ---------------
+
+TUESDAY = dt.date(2025, 6, 10)
+_PART_OF_DAY_PHRASES = (
+    ("Tuesday afternoon", "afternoon"),
+    ("this morning", "morning"),
+    ("this evening", "evening"),
+    ("yesterday evening", "evening"),
+    ("today afternoon", "afternoon"),
+    ("tomorrow morning", "morning"),
+    ("last Tuesday night", "night"),
+    ("next Friday morning", "morning"),
+    ("on the night of June 8", "night"),
+    ("Monday afternoon to Friday", "afternoon"),
+    ("from Monday evening to Friday", "evening"),
+    ("noon", "noon"),
+    ("Tuesday midnight", "midnight"),
+)
+
+
+@pytest.mark.parametrize(("text", "word"), _PART_OF_DAY_PHRASES)
+def test_a_part_of_the_day_raises_naming_the_word_instead_of_being_dropped(
+    text: str, word: str
+) -> None:
+    with pytest.raises(DateTextError) as caught:
+        parse_date_text(text, reference=TUESDAY)
+    error = caught.value
+    assert text[error.start : error.end] == word
+    assert f"'{word}' is a time of day" in error.reason
+    assert "UTC offset" in error.reason
+
+
+def test_tuesday_afternoon_is_no_longer_read_as_the_whole_day() -> None:
+    with pytest.raises(DateTextError, match="'afternoon' is a time of day"):
+        parse_date_text("Tuesday afternoon", reference=TUESDAY)
+    assert parse_date_text("Tuesday", reference=TUESDAY) == PartialDate(year=2025, month=6, day=10)
+
+
+def test_tonight_and_last_night_still_name_a_day() -> None:
+    assert parse_date_text("tonight", reference=TUESDAY) == PartialDate(year=2025, month=6, day=10)
+    assert parse_date_text("last night", reference=TUESDAY) == PartialDate(
+        year=2025, month=6, day=9
+    )
+
+
+@pytest.mark.parametrize(("text", "reference", "_fiscal", "_expected"), GOLDEN)
+def test_a_golden_phrase_with_an_unknown_word_after_it_raises_naming_the_word(
+    text: str, reference: str, _fiscal: str, _expected: str
+) -> None:
+    phrase = f"{text} zorp"
+    with pytest.raises(DateTextError) as caught:
+        parse_date_text(phrase, reference=dt.date.fromisoformat(reference))
+    assert phrase[caught.value.start : caught.value.end] == "zorp"
+
+
+@given(st.integers(min_value=1, max_value=12), st.integers(min_value=1000, max_value=9999))
+def test_law_mid_month_is_days_11_to_20_of_that_month(month: int, year: int) -> None:
+    name = calendar.month_name[month]
+    expected = Period(
+        start=PartialDate(year=year, month=month, day=11),
+        end=PartialDate(year=year, month=month, day=20),
+    )
+    for text in (f"mid-{name} {year}", f"mid {name} {year}", f"mid-{name[:3]}. {year}"):
+        assert parse_date_text(text, reference=TUESDAY) == expected, text
+
+
+@given(st.integers(min_value=1, max_value=12), reference_dates())
+def test_law_a_yearless_mid_month_lies_in_the_month_read_alone(
+    month: int, reference: dt.date
+) -> None:
+    name = calendar.month_name[month]
+    try:
+        whole = parse_date_text(name, reference=reference)
+    except DateTextError:
+        with pytest.raises(DateTextError, match="ambiguous"):
+            parse_date_text(f"mid-{name}", reference=reference)
+        return
+    mid = parse_date_text(f"mid-{name}", reference=reference)
+    assert isinstance(whole, PartialDate)
+    assert isinstance(mid, Period)
+    assert isinstance(mid.start, PartialDate)
+    assert isinstance(mid.end, PartialDate)
+    assert whole.earliest <= mid.start.earliest <= mid.end.latest <= whole.latest
+    assert (mid.start.day, mid.end.day) == (11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason", "word"),
+    [
+        ("mid-December 14", "'mid' goes with a month, not a day", "14"),
+        ("mid-Dec. 14, 2019", "'mid' goes with a month, not a day", "14"),
+        ("mid 2019", "'mid' is read only before a month", "mid"),
+        ("mid-week", "'mid' is read only before a month", "mid"),
+    ],
+)
+def test_mid_without_a_month_raises(text: str, reason: str, word: str) -> None:
+    with pytest.raises(DateTextError) as caught:
+        parse_date_text(text, reference=TUESDAY)
+    assert reason in caught.value.reason
+    assert text[caught.value.start : caught.value.end] == word

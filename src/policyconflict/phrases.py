@@ -29,6 +29,9 @@ Phrases read (case-insensitive; surrounding space, a trailing period or comma, a
   ``this quarter``/``last quarter``/``next quarter``, ``last May``/``next May``,
   ``earlier this week|month|year``, ``later this week|month|year``, ``3 days ago``,
   ``two weeks ago``, ``a month ago``, ``two years ago``;
+* part of a month: ``mid-December``, ``mid December 2019``, ``mid-Feb.``: days 11 to 20 of the
+  month (a :class:`~policyconflict.dates.Period`; without a year, the month's year is placed as
+  for ``December``);
 * fiscal (resolved with the ``fiscal`` calendar; a fiscal year is named by the calendar year it
   ends in): ``fiscal year 2019``, ``fiscal 2019``, ``FY2019``, ``FY 2019``, ``FY19``,
   ``FY 2018-19``, ``fiscal year 2018-2019``, ``fiscal years 2018-2020``, ``this fiscal year``,
@@ -63,6 +66,14 @@ The rules, where copy leaves room for more than one reading:
   digits of one of the following ten years; when both fit (``2011-12``) it raises as ambiguous.
 * **Numeric dates** ``12/3`` and ``12/03/2020`` raise as ambiguous (3 December or 12 March?);
   ``2/14/2020`` and ``14/2/2020`` are unambiguous. ISO ``2020-12-03`` is always fine.
+* **Parts of the day** ("Tuesday afternoon", "this morning", "yesterday evening", "on the
+  night of June 8", "noon", "midnight") raise, naming the word. A window of hours (morning
+  06:00-12:00, afternoon 12:00-18:00, ...) is a span of instants, and a time of day in this
+  library carries a UTC offset (:class:`~policyconflict.dates.PartialDate`), which copy does not
+  give; answering with the whole day would drop the word and claim more than the phrase says.
+  "tonight" (the reference day) and "last night" (the day before) name a day and are read.
+* A word the grammar does not use is never dropped: it raises, naming it ("May 2020 and June").
+* "early", "late" and "mid" have no agreed bounds and raise, except "mid" before a month.
 * "the following fiscal year", "the same month" and other phrases that refer back to something
   earlier in the story raise: they need a context this function does not have.
 """

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -13,15 +14,16 @@ from policyconflict._phrases._tokens import (
     _CONTEXT_WORDS,
     _DAY,
     _INFO,
+    _MID_DAYS,
     _NUMBER_WORDS,
     _ORDINAL_WORDS,
-    _PARTS_OF_DAY,
     _RD_WEEKDAYS,
     _UNITS,
     _VAGUE,
     _Cal,
     _date_words,
     _day,
+    _days,
     _Fail,
     _Fixed,
     _Point,
@@ -63,8 +65,7 @@ class _Absolute(_Relative):
         ref = self.ref
         if word in ("today", "tonight", "yesterday", "tomorrow"):
             self.i += 1
-            if word != "tonight":
-                self.take_word(*_PARTS_OF_DAY)
+            self.refuse_part_of_day()
             shift = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
             return self.fixed(_day(ref + shift * _DAY), tok)
         if word in ("last", "next", "this"):
@@ -94,6 +95,8 @@ class _Absolute(_Relative):
             return self.weekday_point(weekday, tok)
         if (month := _INFO.month(word)) is not None:
             return self.month_first(month, tok)
+        if word == "mid" and self.month_word(k=2 if self.is_kind("dash", k=1) else 1):
+            return self.mid_month(tok)
         if word == "current" and self.is_word("fiscal", k=1):
             self.i += 1
             return self.fiscal_relative(0, tok)
@@ -126,9 +129,27 @@ class _Absolute(_Relative):
             if not isinstance(point, _Cal) or point.day is None:
                 self.fail("a weekday goes with a day", tok)
             return attrs.evolve(point, start=tok.start, weekday=(weekday, tok.start, tok.end))
-        self.take_word(*_PARTS_OF_DAY)
+        self.refuse_part_of_day()
         value = _day(self.ref + relativedelta(weekday=_RD_WEEKDAYS[weekday](-1)))
         return self.fixed(value, tok)
+
+    def mid_month(self, tok: _Tok) -> _Fixed:
+        """ "mid-December", "mid-Dec. 2019": days 11 to 20 of the month (a yearless month takes
+        the year nearest the reference, as "December" does)."""
+        self.i += 2 if self.is_kind("dash", k=1) else 1
+        name, number = self.peek(), self.month_word()
+        assert name is not None
+        assert number is not None  # checked by the caller
+        month = self.month_first(number, name)
+        if month.day is not None:
+            assert month.day_at is not None
+            raise _Fail("'mid' goes with a month, not a day", *month.day_at)
+        assert month.month is not None
+        year = month.year
+        if year is None:
+            year = self.place(month.month, month.month, 0, "nearest", tok.start, month.end)
+        first, last = (_dt.date(year, month.month, day) for day in _MID_DAYS)
+        return self.fixed(_days(first, last), tok)
 
     def numeric(self) -> _Point:
         tok = self.advance()

@@ -10,6 +10,8 @@ from typing import NoReturn
 from policyconflict._phrases._tokens import (
     _CONNECTORS,
     _INFO,
+    _PARTS_OF_DAY,
+    _VAGUE,
     _Cal,
     _date_words,
     _Fail,
@@ -64,6 +66,13 @@ class _Cursor:
             end = len(self.text.rstrip())
             raise _Fail(reason, end, end + 1)
         raise _Fail(reason, tok.start, tok.end)
+
+    def refuse_part_of_day(self) -> None:
+        """Raise at a part of the day ("Tuesday afternoon"): a window of hours needs a UTC
+        offset, which copy does not give, and dropping the word would claim the whole day."""
+        tok = self.peek()
+        if tok is not None and tok.kind == "word" and tok.text in _PARTS_OF_DAY:
+            self.fail(_VAGUE[tok.text], tok)
 
     def last_end(self) -> int:
         return self.tokens[self.i - 1].end

@@ -15,6 +15,7 @@ from policyconflict._phrases._tokens import (
     _PARTS_OF_DAY,
     _RD_WEEKDAYS,
     _UNITS,
+    _VAGUE,
     _day,
     _days,
     _Fail,
@@ -76,7 +77,7 @@ class _Relative(_Fiscal):
                 )
             start = ref + step * _DAY
             value = _day(start + relativedelta(weekday=_RD_WEEKDAYS[weekday](step)))
-            self.take_word(*_PARTS_OF_DAY)
+            self.refuse_part_of_day()
         elif (month := _INFO.month(word)) is not None:
             year = ref.year
             if step < 0:
@@ -93,10 +94,10 @@ class _Relative(_Fiscal):
             value = PartialDate(year=ref.year + step)
         elif word == "quarter":
             value = _quarter_of(ref + relativedelta(months=3 * step))
-        elif word == "night" and step == -1:
+        elif word == "night" and step == -1:  # an idiom for the day before, like "tonight"
             value = _day(ref - _DAY)
-        elif word in _PARTS_OF_DAY and step == 0:
-            value = _day(ref)
+        elif word in _PARTS_OF_DAY:
+            self.fail(_VAGUE[word], tok)
         else:
             self.fail(f"cannot read '{first.text} {word}' as a date", tok)
         return self.fixed(value, first)

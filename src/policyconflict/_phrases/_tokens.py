@@ -54,7 +54,8 @@ _KINDS: Final = ("iso", "yn", "num", "word", "dash", "slash", "comma", "dot", "s
 
 _PREFIXES: Final = frozenset({"on", "in", "during", "over"})
 _CONNECTORS: Final = frozenset({"to", "through", "thru", "until", "till"})
-_PARTS_OF_DAY: Final = frozenset({"morning", "afternoon", "evening", "night"})
+_PARTS_OF_DAY: Final = ("morning", "afternoon", "evening", "night", "noon", "midnight")
+_MID_DAYS: Final = (11, 20)  # "mid-December": December 11 to 20
 _NUMBER_WORDS: Final = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -70,7 +71,7 @@ _CONTEXT_WORDS: Final = frozenset(
 _VAGUE: Final = {
     "early": "'early' has no exact bounds: give the month or the range",
     "late": "'late' has no exact bounds: give the month or the range",
-    "mid": "'mid' has no exact bounds: give the month or the range",
+    "mid": "'mid' is read only before a month (mid-December): give the month or the range",
     "around": "'around' has no exact bounds: give the date",
     "about": "'about' has no exact bounds: give the date",
     "recently": "'recently' has no exact bounds: give the date",
@@ -82,6 +83,11 @@ _VAGUE: Final = {
     "autumn": "seasons depend on the hemisphere: give the months",
     "winter": "seasons depend on the hemisphere: give the months",
     "at": "a time of day is not read from copy (it needs a UTC offset): give the date alone",
+    **{
+        part: f"'{part}' is a time of day, not read from copy (it needs a UTC offset): "
+        "give the date alone"
+        for part in _PARTS_OF_DAY
+    },
 }
 
 
